@@ -1,0 +1,3 @@
+/** Instants are ISO-8601 UTC text (DESIGN §3). */
+export const nowIso = () => new Date().toISOString();
+export const todayIso = () => nowIso().slice(0, 10);

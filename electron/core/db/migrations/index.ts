@@ -1,0 +1,8 @@
+import { registry } from './001-registry';
+import { searchAndSkills } from './002-search-and-skills';
+import type { Migration } from './types';
+
+/** Statically imported so a bundled app carries them (no reading of a migrations folder). */
+export const MIGRATIONS: readonly Migration[] = [registry, searchAndSkills];
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+export type { Migration };

@@ -1,0 +1,9 @@
+import type { MethodName, Output, ParsedInput } from '../../shared/api';
+import type { Context } from './context';
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Context) => Promise<Output<M>> | Output<M>;
+
+/** The handlers of one domain: `DomainHandlers<'volunteers'>` must cover every `volunteers.*` method. */
+export type DomainHandlers<D extends string> = { [M in Extract<MethodName, `${D}.${string}`>]: Handler<M> };
+
+export type Handlers = { [M in MethodName]: Handler<M> };

@@ -1,0 +1,83 @@
+import { resources } from '../../../shared/i18n';
+import type { Sqlite } from '../db/connection';
+
+/**
+ * The FTS5 row of a volunteer: what search-as-you-type looks through. Seeded skills are indexed
+ * under both their French and English names so a search works whatever the interface language.
+ */
+export interface IndexedVolunteer {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  skills: { key: string | null; name: string | null }[];
+}
+
+type SkillNames = Record<string, string>;
+const skillNames = (lang: 'fr' | 'en'): SkillNames =>
+  ((resources[lang].volunteers as unknown as { skills?: SkillNames }).skills ?? {});
+
+export function skillSearchText(skill: { key: string | null; name: string | null }): string {
+  if (skill.name) return skill.name;
+  const key = skill.key ?? '';
+  return [skillNames('fr')[key], skillNames('en')[key], key.replaceAll('_', ' ')].filter(Boolean).join(' ');
+}
+
+export function ftsRow(v: IndexedVolunteer) {
+  const digits = v.phone ? v.phone.replace(/\D/g, '') : '';
+  return {
+    id: v.id,
+    name: `${v.firstName} ${v.lastName}`,
+    // The phone is indexed as typed and as bare digits, so "0612" finds "06 12 34 56 78".
+    contact: [v.email, v.phone, digits].filter(Boolean).join(' '),
+    city: v.city ?? '',
+    skills: v.skills.map(skillSearchText).join(' '),
+  };
+}
+
+export const FTS_DDL = `CREATE VIRTUAL TABLE volunteers_fts USING fts5(
+  name, contact, city, skills,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1 2 3'
+)`;
+
+/** Replaces the index rows of the given volunteers (insert or update), reading from the tables. */
+export function reindexVolunteers(db: Sqlite, ids: readonly number[] | 'all'): void {
+  const volunteers = db.prepare(
+    ids === 'all'
+      ? 'SELECT id, first_name, last_name, email, phone, city FROM volunteers'
+      : `SELECT id, first_name, last_name, email, phone, city FROM volunteers WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  const skills = db.prepare(
+    'SELECT s.key, s.name FROM volunteer_skills vs JOIN skills s ON s.id = vs.skill_id WHERE vs.volunteer_id = ?',
+  );
+  const del = db.prepare('DELETE FROM volunteers_fts WHERE rowid = ?');
+  const ins = db.prepare('INSERT INTO volunteers_fts (rowid, name, contact, city, skills) VALUES (?, ?, ?, ?, ?)');
+  const rows = (ids === 'all' ? volunteers.all() : volunteers.all(JSON.stringify(ids))) as {
+    id: number; first_name: string; last_name: string; email: string | null; phone: string | null; city: string | null;
+  }[];
+  for (const r of rows) {
+    const row = ftsRow({
+      id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone, city: r.city,
+      skills: skills.all(r.id) as { key: string | null; name: string | null }[],
+    });
+    del.run(r.id);
+    ins.run(row.id, row.name, row.contact, row.city, row.skills);
+  }
+}
+
+/**
+ * Turns what the user typed into an FTS5 query: every word must match as a prefix. Words are
+ * quoted so FTS syntax characters (" * ( ) : ^ -) typed by the user are plain text.
+ */
+export function toFtsQuery(typed: string): string | null {
+  const words = typed
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
