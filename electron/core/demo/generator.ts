@@ -122,5 +122,7 @@ export function generateAssociation(sqlite: Sqlite, options: GenerateOptions): {
       insertFts.run(id, row.name, row.contact, row.city, row.skills);
     }
   })();
+  // Merge the index segments a bulk insert leaves behind, as a long-lived database ends up.
+  sqlite.prepare("INSERT INTO volunteers_fts (volunteers_fts) VALUES ('optimize')").run();
   return { volunteers: options.volunteers };
 }

@@ -79,5 +79,8 @@ export function toFtsQuery(typed: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 8);
   if (words.length === 0) return null;
+  // A lone first letter means "names starting with": looking through emails, phones and skills
+  // for it would match most of the registry and slow the first keystroke for nothing.
+  if (words.length === 1 && [...words[0]!].length === 1) return `name : "${words[0]}"*`;
   return words.map((w) => `"${w}"*`).join(' ');
 }

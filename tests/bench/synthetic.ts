@@ -1,0 +1,21 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { generateAssociation } from '../../electron/core/demo/generator';
+import { DATABASE_FILE } from '../../electron/core/relais';
+
+/**
+ * A data folder holding a synthetic association of `volunteers` people, made by the same
+ * generator as the demo mode. Returns the folder, ready for `openRelais`.
+ */
+export function syntheticDataDir(volunteers: number, seed = 7): { dataDir: string; seconds: number } {
+  const dataDir = mkdtempSync(join(tmpdir(), `relais-bench-${volunteers}-`));
+  mkdirSync(dataDir, { recursive: true });
+  const started = performance.now();
+  const opened = openDatabase(join(dataDir, DATABASE_FILE), { backupDir: join(dataDir, 'backups') });
+  generateAssociation(opened.sqlite, { volunteers, seed });
+  opened.sqlite.pragma('optimize');
+  opened.sqlite.close();
+  return { dataDir, seconds: (performance.now() - started) / 1000 };
+}
