@@ -1,10 +1,32 @@
-import { Route, Routes } from 'react-router';
+import './shell.css';
+import { Navigate, Route, Routes } from 'react-router';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { volunteerRoutes } from '../features/volunteers/routes';
+import { NotFound } from './NotFound';
+import { Shell } from './Shell';
+import { RequireAssociation, SetupOnly, StartupGate } from './StartupGate';
 
-// Placeholder until the app shell lands: the shell owner replaces this file.
+/**
+ * Start-up loads the settings; with no association yet every path leads to the first-run setup,
+ * afterwards the shell frames the domains.
+ */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="*" element={<div>Relais</div>} />
+      <Route element={<StartupGate />}>
+        <Route element={<SetupOnly />}>
+          <Route path="/setup" element={<SetupPage />} />
+        </Route>
+        <Route element={<RequireAssociation />}>
+          <Route element={<Shell />}>
+            <Route index element={<Navigate to="/volunteers" replace />} />
+            {volunteerRoutes}
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Route>
     </Routes>
   );
 }

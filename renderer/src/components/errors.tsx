@@ -1,14 +1,16 @@
 import { Alert } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import { ApiError, fieldErrors } from '../lib/api';
 
 // Keys built at run time (an error code, a validation key) cannot be checked by the typed `t`;
 // this loose view is used only for those, with a known fallback.
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
-const loose = (t: TFunction): LooseT => t as unknown as LooseT;
+/** Any `t`, whatever namespaces it was typed for. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyT = (...args: any[]) => any;
+const loose = (t: AnyT): LooseT => t as LooseT;
 
 /** The error code of anything a call can throw; unknown failures count as INTERNAL. */
 export function errorCode(err: unknown): ErrorCode {
@@ -17,12 +19,12 @@ export function errorCode(err: unknown): ErrorCode {
 }
 
 /** One translated sentence for a failed call (`errors:<code>`), never a raw code or stack. */
-export function translateError(t: TFunction, err: unknown): string {
+export function translateError(t: AnyT, err: unknown): string {
   return loose(t)(`errors:${errorCode(err)}`);
 }
 
 /** A validation message (`validation:<key>`), falling back to the generic "not valid". */
-export function translateIssue(t: TFunction, issue: { key: string; params?: Record<string, string | number> }): string {
+export function translateIssue(t: AnyT, issue: { key: string; params?: Record<string, string | number> }): string {
   const tt = loose(t);
   return tt(`validation:${issue.key}`, { ...issue.params, defaultValue: tt('validation:invalid') });
 }

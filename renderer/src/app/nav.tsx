@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { SVGProps } from 'react';
+import { IconSettings, IconUsers } from '../components/icons';
+
+export interface NavItem {
+  to: string;
+  /** A key in `common:nav`. */
+  labelKey: 'volunteers' | 'settings';
+  icon: ComponentType<SVGProps<SVGSVGElement> & { size?: number }>;
+}
+
+/**
+ * The domains in the sidebar, in order. A new domain adds one entry here (and its label in
+ * `common:nav`); Settings stays apart at the bottom.
+ */
+export const DOMAIN_ITEMS: NavItem[] = [{ to: '/volunteers', labelKey: 'volunteers', icon: IconUsers }];
+
+export const SETTINGS_ITEM: NavItem = { to: '/settings', labelKey: 'settings', icon: IconSettings };

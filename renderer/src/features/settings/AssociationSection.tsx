@@ -1,0 +1,25 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNotify } from '../../components/notify';
+import { AssociationForm } from './AssociationForm';
+import { SectionHeader } from './SectionHeader';
+import { useSaveAssociation, useSettingsView } from './api';
+
+export function AssociationSection() {
+  const { t } = useTranslation(['common', 'settings', 'setup']);
+  const { association } = useSettingsView();
+  const save = useSaveAssociation();
+  const notify = useNotify();
+  return (
+    <Stack gap="lg">
+      <SectionHeader title={t('settings:association.title')} intro={t('settings:association.intro')} />
+      <AssociationForm
+        initial={association}
+        onSubmit={(input) => save.mutate(input, { onSuccess: () => notify.success(t('settings:association.saved')) })}
+        error={save.error}
+        pending={save.isPending}
+        submitLabel={t('common:actions.save')}
+      />
+    </Stack>
+  );
+}

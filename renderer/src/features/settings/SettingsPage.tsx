@@ -1,0 +1,56 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { AssociationSection } from './AssociationSection';
+import { CustomFieldsSection } from './CustomFieldsSection';
+import { DataSection } from './DataSection';
+import { LanguageSection } from './LanguageSection';
+import { SkillsSection } from './SkillsSection';
+
+export const SETTINGS_TABS = ['association', 'language', 'customFields', 'skills', 'data'] as const;
+type Tab = (typeof SETTINGS_TABS)[number];
+
+const isTab = (v: string | null): v is Tab => (SETTINGS_TABS as readonly (string | null)[]).includes(v);
+
+/** Settings, one tab per subject; the open tab is in the URL (`/settings?tab=skills`). */
+export function SettingsPage() {
+  const { t } = useTranslation(['common', 'settings', 'setup']);
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'association';
+
+  return (
+    <Stack gap="lg" maw={960}>
+      <Title order={1}>{t('settings:title')}</Title>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'association' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+        variant="outline"
+      >
+        <Tabs.List aria-label={t('settings:tabs.label')}>
+          {SETTINGS_TABS.map((k) => (
+            <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">
+              {t(`settings:tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="association" pt="lg">
+          <AssociationSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="language" pt="lg">
+          <LanguageSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="customFields" pt="lg">
+          <CustomFieldsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="skills" pt="lg">
+          <SkillsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="data" pt="lg">
+          <DataSection />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
