@@ -48,6 +48,7 @@ export interface VolunteersTable {
   postalCode: string | null;
   city: string | null;
   country: string | null;
+  cityKey: string | null;
   birthYear: number | null;
   joinedOn: string;
   status: string;

@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/connection';
 import { CONSENT_BASES, FORMATS, SLOTS } from '../../../shared/api';
-import { sortName } from '../volunteers/bits';
+import { cityKey, sortName } from '../volunteers/bits';
 import { ftsRow } from '../volunteers/search-index';
 import { CITIES, FIRST_NAMES, INTERESTS, LANGUAGES, LAST_NAMES, STATUS_REASONS } from './names';
 
@@ -40,11 +40,11 @@ export function generateAssociation(sqlite: Sqlite, options: GenerateOptions): {
   const rnd = prng(options.seed ?? 1);
   const skills = sqlite.prepare('SELECT id, key, name FROM skills WHERE archived = 0').all() as { id: number; key: string | null; name: string | null }[];
   const insertVolunteer = sqlite.prepare(`INSERT INTO volunteers (
-      first_name, last_name, sort_name, email, phone, address_line, postal_code, city, country, birth_year, joined_on,
+      first_name, last_name, sort_name, email, phone, address_line, postal_code, city, city_key, country, birth_year, joined_on,
       status, status_since, status_reason, roles, availability, interests, languages, preferred_format,
       emergency_name, emergency_phone, emergency_relation, notes, consent_on, consent_basis, photo_consent,
       confidentiality_signed_on, created_at, updated_at)
-    VALUES (@firstName, @lastName, @sortName, @email, @phone, @addressLine, @postalCode, @city, @country, @birthYear, @joinedOn,
+    VALUES (@firstName, @lastName, @sortName, @email, @phone, @addressLine, @postalCode, @city, @cityKey, @country, @birthYear, @joinedOn,
       @status, @statusSince, @statusReason, @roles, @availability, @interests, @languages, @preferredFormat,
       @emergencyName, @emergencyPhone, @emergencyRelation, NULL, @consentOn, @consentBasis, @photoConsent,
       @confidentialitySignedOn, @createdAt, @createdAt)`);
@@ -86,6 +86,7 @@ export function generateAssociation(sqlite: Sqlite, options: GenerateOptions): {
         addressLine: `${rnd.int(1, 120)} rue ${rnd.pick(['Victor-Hugo', 'de la République', 'des Lilas', 'Jean-Jaurès', 'Pasteur', 'du Moulin'])}`,
         postalCode,
         city,
+        cityKey: cityKey(city),
         country: postalCode.includes(' ') ? 'Royaume-Uni' : 'France',
         birthYear: rnd.chance(0.7) ? rnd.int(1945, 2006) : null,
         joinedOn,

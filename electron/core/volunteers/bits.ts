@@ -10,11 +10,12 @@ export const bitsToRoles = (bits: number): Role[] => ROLES.filter((r) => (bits &
 export const slotsToBits = (slots: readonly Slot[]) => slots.reduce((acc, s) => acc | slotBit(s), 0);
 export const bitsToSlots = (bits: number): Slot[] => SLOTS.filter((s) => (bits & slotBit(s)) !== 0);
 
-/** "Dupré Hélène" → "dupre helene": accent- and case-free sort key, last name first. */
-export function sortName(firstName: string, lastName: string): string {
-  return `${lastName} ${firstName}`
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim();
+/** Lower-case, accent-free text for ordering: "Évry" sorts with "E". */
+export function sortKey(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
+
+/** "Dupré Hélène" → "dupre helene": the registry's order, last name first. */
+export const sortName = (firstName: string, lastName: string) => sortKey(`${lastName} ${firstName}`);
+
+export const cityKey = (city: string | null) => (city ? sortKey(city) || null : null);

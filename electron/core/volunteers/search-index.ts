@@ -79,8 +79,10 @@ export function toFtsQuery(typed: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 8);
   if (words.length === 0) return null;
-  // A lone first letter means "names starting with": looking through emails, phones and skills
-  // for it would match most of the registry and slow the first keystroke for nothing.
-  if (words.length === 1 && [...words[0]!].length === 1) return `name : "${words[0]}"*`;
+  // A lone first letter means "names starting with"; one or two digits are not yet a useful piece
+  // of a phone number. Looking through emails, phones and skills for them would match most of the
+  // registry and slow the first keystrokes for nothing.
+  const only = words.length === 1 ? words[0]! : null;
+  if (only && ([...only].length === 1 || /^\d{1,2}$/.test(only))) return `name : "${only}"*`;
   return words.map((w) => `"${w}"*`).join(' ');
 }

@@ -8,16 +8,19 @@ import { toFtsQuery } from './search-index';
 type ParsedList = z.output<typeof listInput>;
 export type { ListInput };
 
+// Every key ends with sort_name and id in the same direction, so each order is one index scan.
 const ORDER: Record<ParsedList['sort']['field'], string> = {
-  name: 'v.sort_name %DIR%, v.id %DIR%',
-  joinedOn: 'v.joined_on %DIR%, v.sort_name, v.id',
-  city: "coalesce(v.city, '') = '' , lower(v.city) %DIR%, v.sort_name, v.id",
-  status: "CASE v.status WHEN 'active' THEN 0 WHEN 'paused' THEN 1 ELSE 2 END %DIR%, v.sort_name, v.id",
+  name: 'sort_name %DIR%, id %DIR%',
+  joinedOn: 'joined_on %DIR%, sort_name %DIR%, id %DIR%',
+  city: 'city_key %DIR%, sort_name %DIR%, id %DIR%',
+  status: 'status %DIR%, sort_name %DIR%, id %DIR%',
 };
 
 interface Built {
   where: string;
   params: Record<string, string | number>;
+  /** Only the search text and the default "hide archived" apply: the count has a shortcut. */
+  searchOnly: boolean;
 }
 
 function buildWhere(input: ParsedList): Built {
@@ -25,10 +28,12 @@ function buildWhere(input: ParsedList): Built {
   const params: Record<string, string | number> = {};
   const fts = toFtsQuery(input.query);
   if (fts) {
-    clauses.push('v.id IN (SELECT rowid FROM volunteers_fts WHERE volunteers_fts MATCH @fts)');
+    clauses.push('%FTS%v.id IN (SELECT rowid FROM volunteers_fts WHERE volunteers_fts MATCH @fts)');
     params.fts = fts;
   }
   const f = input.filters;
+  const searchOnly =
+    fts !== null && f.archived === 'hide' && !f.statuses.length && !f.roles.length && !f.slot && !f.format && f.skillId === null;
   if (f.archived === 'hide') clauses.push('v.archived_at IS NULL');
   if (f.archived === 'only') clauses.push('v.archived_at IS NOT NULL');
   if (f.statuses.length) {
@@ -49,12 +54,15 @@ function buildWhere(input: ParsedList): Built {
     params.format = f.format;
   }
   if (f.skillId !== null) {
-    clauses.push('EXISTS (SELECT 1 FROM volunteer_skills vs WHERE vs.volunteer_id = v.id AND vs.skill_id = @skill AND vs.level >= @minLevel)');
+    // An IN over the by-skill index reads only that skill's holders, not one lookup per volunteer.
+    clauses.push('v.id IN (SELECT volunteer_id FROM volunteer_skills WHERE skill_id = @skill AND level >= @minLevel)');
     params.skill = f.skillId;
     params.minLevel = f.minLevel;
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, searchOnly };
 }
+
+const BROAD_MATCHES = 2000;
 
 interface RawRow {
   id: number;
@@ -85,13 +93,27 @@ export function createVolunteerSearch(sqlite: Sqlite) {
   };
 
   return function search(input: ParsedList): { total: number; rows: ListRow[] } {
-    const { where, params } = buildWhere(input);
+    const { where, params, searchOnly } = buildWhere(input);
     const dir = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
     const order = ORDER[input.sort.field].replaceAll('%DIR%', dir);
-    const total = (prepare(`SELECT count(*) AS n FROM volunteers v ${where}`).get(params) as { n: number }).n;
+    // Counting the matches of a plain search straight in the index, minus the few archived ones,
+    // avoids reading one row per match.
+    const countSql = searchOnly
+      ? `SELECT count(*) AS n FROM volunteers_fts WHERE volunteers_fts MATCH @fts
+           AND rowid NOT IN (SELECT id FROM volunteers WHERE archived_at IS NOT NULL)`
+      : `SELECT count(*) AS n FROM volunteers v ${where}`;
+    const total = (prepare(countSql.replace('%FTS%', '')).get(searchOnly ? { fts: params.fts } : params) as { n: number }).n;
+    if (total === 0 || input.offset >= total) return { total, rows: [] };
+    // A few hundred matches are fetched by id and sorted; for a broad prefix the unary + keeps the
+    // planner walking the ordered index and stopping after one window instead.
+    const pageWhere = where.replace('%FTS%', total > BROAD_MATCHES ? '+' : '');
+    // The window is chosen on the narrow index first, then only its rows are read in full:
+    // a deep offset then costs an index walk, not tens of thousands of row reads.
     const raw = prepare(
-      `SELECT v.id, v.first_name, v.last_name, v.email, v.phone, v.city, v.status, v.roles, v.joined_on, v.archived_at
-       FROM volunteers v ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      `SELECT id, first_name, last_name, email, phone, city, status, roles, joined_on, archived_at
+       FROM volunteers
+       WHERE id IN (SELECT v.id FROM volunteers v ${pageWhere} ORDER BY ${order.replace(/(\w+) (ASC|DESC)/g, 'v.$1 $2')} LIMIT @limit OFFSET @offset)
+       ORDER BY ${order}`,
     ).all({ ...params, limit: input.limit, offset: input.offset }) as RawRow[];
     const rows = raw.map((r) => ({
       id: r.id,

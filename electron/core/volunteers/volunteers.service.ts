@@ -6,7 +6,7 @@ import { isoDate } from '../../../shared/api';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
-import { rolesToBits, slotsToBits, sortName } from './bits';
+import { cityKey, rolesToBits, slotsToBits, sortName } from './bits';
 import { reindexVolunteers } from './search-index';
 import {
   addHistory,
@@ -80,6 +80,7 @@ function columns(data: VolunteerData) {
     addressLine: data.addressLine,
     postalCode: data.postalCode,
     city: data.city,
+    cityKey: cityKey(data.city),
     country: data.country,
     birthYear: data.birthYear,
     joinedOn: data.joinedOn,
@@ -160,8 +161,6 @@ export async function setArchived(ctx: Context, id: number, archived: boolean): 
   return getVolunteer(ctx, id);
 }
 
-const normalise = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-
 export async function findDuplicates(
   ctx: Context,
   input: { excludeId: number | null; firstName: string; lastName: string; email: string; postalCode: string },
@@ -182,7 +181,7 @@ export async function findDuplicates(
     const rows = await ctx.db
       .selectFrom('volunteers')
       .select(['id', 'firstName', 'lastName', 'email', 'postalCode'])
-      .where('sortName', '=', normalise(`${input.lastName} ${input.firstName}`))
+      .where('sortName', '=', sortName(input.firstName, input.lastName))
       .where((eb) => eb(eb.fn('replace', ['postalCode', eb.val(' '), eb.val('')]), '=', postal))
       .limit(5)
       .execute();
