@@ -7,6 +7,7 @@ export function NotFound() {
   const { t } = useTranslation(['common', 'settings', 'setup']);
   return (
     <EmptyState
+      titleOrder={1}
       title={t('common:notFound.title')}
       description={t('common:notFound.body')}
       action={

@@ -37,7 +37,18 @@ function SidebarLink({ item, onNavigate }: { item: NavItem; onNavigate: () => vo
       variant="light"
       py="sm"
       styles={{ label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 } }}
-      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      // The current page: near-black on pale teal with a teal edge (AA contrast, not colour alone).
+      style={{
+        borderRadius: 'var(--mantine-radius-md)',
+        ...(active
+          ? {
+              '--nl-color': 'var(--mantine-color-dark-9)',
+              '--nl-bg': 'var(--mantine-color-teal-1)',
+              '--nl-hover': 'var(--mantine-color-teal-1)',
+              boxShadow: 'inset 4px 0 0 var(--mantine-color-teal-9)',
+            }
+          : {}),
+      }}
     />
   );
 }
@@ -125,7 +136,7 @@ export function Shell() {
                 </Avatar>
               )}
               <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text fw={700} size="md" lh={1.25} lineClamp={2}>
+                <Text fw={700} size="md" lh={1.25} lineClamp={3} title={association.name}>
                   {association.name}
                 </Text>
                 <Text size="xs" c="dimmed">

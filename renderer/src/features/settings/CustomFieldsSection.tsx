@@ -118,7 +118,7 @@ export function CustomFieldsSection() {
     <Stack gap="lg">
       <SectionHeader title={t('settings:customFields.title')} intro={t('settings:customFields.intro')} action={fields.length ? addButton : undefined} />
       {fields.length === 0 ? (
-        <EmptyState title={t('settings:customFields.empty.title')} description={t('settings:customFields.empty.body')} action={addButton} />
+        <EmptyState titleOrder={3} title={t('settings:customFields.empty.title')} description={t('settings:customFields.empty.body')} action={addButton} />
       ) : (
         <Table verticalSpacing="sm" horizontalSpacing="md" fz="md" highlightOnHover>
           <Table.Thead>
@@ -144,8 +144,8 @@ export function CustomFieldsSection() {
                     {f.type === 'choice' ? f.options.join(', ') : '—'}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <Badge color={f.archived ? 'gray' : 'teal'} variant="light" size="md">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={f.archived ? 'gray' : 'teal'} variant="light" size="lg" tt="none" fw={600} style={{ overflow: 'visible' }}>
                     {f.archived ? t('common:status.archived') : t('common:status.active')}
                   </Badge>
                 </Table.Td>

@@ -59,7 +59,7 @@ export function LogoPicker({
       <Title order={3} size="h4" id={labelId}>
         {t('settings:association.fields.logo')}
       </Title>
-      <Input.Description id={hintId} size="sm">
+      <Input.Description id={hintId} size="md">
         {t('settings:association.fields.logoHint')}
       </Input.Description>
       <Group gap="md" align="center">

@@ -142,11 +142,11 @@ export function SkillsSection() {
                         </Table.Td>
                         <Table.Td w={200}>
                           <Group gap={6}>
-                            <Badge variant="light" color={s.key ? 'gray' : 'teal'}>
+                            <Badge variant="light" color={s.key ? 'gray' : 'teal'} size="lg" tt="none" fw={600}>
                               {s.key ? t('settings:skills.builtIn') : t('settings:skills.own')}
                             </Badge>
                             {s.archived ? (
-                              <Badge variant="outline" color="gray">
+                              <Badge variant="outline" color="gray" size="lg" tt="none" fw={600}>
                                 {t('common:status.archived')}
                               </Badge>
                             ) : null}

@@ -23,9 +23,11 @@ export function SetupPage() {
   const openDemo = useOpenDemo();
 
   const finish = useMutation({
+    // Identity first: when it is refused, nothing at all has been written (the language would
+    // otherwise be remembered for a setup that did not happen).
     mutationFn: async (input: AssociationInput) => {
-      await call('settings.setLanguage', { language });
-      return call('settings.saveAssociation', input);
+      await call('settings.saveAssociation', input);
+      return call('settings.setLanguage', { language });
     },
     // The start-up gate sees the association and leaves the setup screen.
     onSuccess: (view) => qc.setQueryData(SETTINGS_KEY, view),
@@ -37,7 +39,7 @@ export function SetupPage() {
     <Container size={760} py={48} px="lg">
       <Stack gap="xl">
         <Stack gap="xs">
-          <Text fw={700} c="teal.8" size="lg">
+          <Text fw={700} c="teal.9" size="lg">
             {t('common:appName')}
           </Text>
           <Title order={1}>{t('setup:welcome')}</Title>
