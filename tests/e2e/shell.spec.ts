@@ -34,6 +34,11 @@ test.describe('the shell around every screen', () => {
     const shell = new ShellPage(page);
     await app.open('/settings');
     await expect(shell.navLink('Settings')).toHaveAttribute('aria-current', 'page');
+    // The first Tab stop skips straight to the page.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Skip to main content' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
 
     await page.keyboard.press('Control+k');
     await expect(shell.search).toBeFocused();

@@ -105,6 +105,10 @@ export function Shell() {
       navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding={0}
     >
+      {/* First stop for keyboard users: straight past the sidebar to the page itself. */}
+      <UnstyledButton className="relais-skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {t('common:skipToContent')}
+      </UnstyledButton>
       <AppShell.Header px="lg">
         <Group h="100%" gap="md" wrap="nowrap">
           <Burger
@@ -159,7 +163,7 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main id="main">
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         {settings.mode === 'demo' ? <DemoBanner /> : null}
         <div style={{ padding: 'var(--mantine-spacing-lg) var(--mantine-spacing-xl)' }}>
           <Outlet />
