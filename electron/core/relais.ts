@@ -25,9 +25,13 @@ export const DATABASE_FILE = 'relais.sqlite';
 const DEMO_DIR = 'demo';
 
 async function closeDatabase(d: OpenedDatabase): Promise<void> {
-  // Kysely's destroy closes the better-sqlite3 handle; a checkpoint first folds the WAL back in.
+  if (!d.sqlite.open) return;
+  // Fold the WAL back into the file and refresh the planner's statistics before leaving.
+  d.sqlite.pragma('optimize');
   d.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await d.db.destroy();
+  // Kysely only closes a connection it has used; the list queries run on the handle directly.
+  if (d.sqlite.open) d.sqlite.close();
 }
 
 /** Opens a data folder and returns the only door into it. See ./index.ts. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { RelaisFailure } from '../../../shared/errors';
@@ -25,22 +25,34 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
 }
 
-/** Reads the header facts without writing anything (not even the WAL switch). */
-function probe(file: string): { applicationId: number; userVersion: number; tables: number } | null {
-  if (!existsSync(file) || statSync(file).size === 0) return null;
-  let ro: Sqlite | undefined;
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Reads the facts we need from the file's 100-byte header with plain file I/O: even a read-only
+ * SQLite connection would create -wal/-shm files beside a file we are about to refuse.
+ */
+function probe(file: string): { applicationId: number; userVersion: number } | null {
+  if (!existsSync(file)) return null;
+  const size = statSync(file).size;
+  if (size === 0) return null;
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true });
-    return {
-      applicationId: ro.pragma('application_id', { simple: true }) as number,
-      userVersion: ro.pragma('user_version', { simple: true }) as number,
-      tables: (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n,
-    };
-  } catch (error) {
-    throw new RelaisFailure('DATABASE_INVALID', { reason: 'unreadable', message: String((error as Error).message) });
+    readSync(fd, header, 0, 100, 0);
   } finally {
-    ro?.close();
+    closeSync(fd);
   }
+  if (size < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
+    throw new RelaisFailure('DATABASE_INVALID', { reason: 'unreadable' });
+  }
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pageCount = header.readUInt32BE(28);
+  // The page count is trustworthy when the "version valid for" field matches the change counter.
+  if (header.readUInt32BE(92) === header.readUInt32BE(24) && size < pageSize * pageCount) {
+    throw new RelaisFailure('DATABASE_INVALID', { reason: 'truncated' });
+  }
+  return { applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60) };
 }
 
 /** A consistent copy of the live file, checked before anything is changed. */
@@ -71,8 +83,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
   const target = options.targetVersion ?? (options.migrations ? migrations.at(-1)!.version : LATEST_VERSION);
   const found = probe(file);
   if (found) {
-    const foreign = found.applicationId !== APPLICATION_ID && (found.applicationId !== 0 || found.tables > 0);
-    if (foreign) throw new RelaisFailure('DATABASE_INVALID', { reason: 'not-relais' });
+    // Relais stamps its id on a file before creating any table, so anything else is not ours.
+    if (found.applicationId !== APPLICATION_ID) throw new RelaisFailure('DATABASE_INVALID', { reason: 'not-relais' });
     if (found.userVersion > LATEST_VERSION) {
       throw new RelaisFailure('DATABASE_TOO_NEW', { found: found.userVersion, supported: LATEST_VERSION });
     }
@@ -80,7 +92,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
 
   const sqlite = openSqlite(file);
   try {
+    // The header can lag behind a WAL left by a crash: check again with the WAL applied.
     const current = sqlite.pragma('user_version', { simple: true }) as number;
+    if (current > LATEST_VERSION) throw new RelaisFailure('DATABASE_TOO_NEW', { found: current, supported: LATEST_VERSION });
     if (current === 0) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     const pending = migrations.filter((m) => m.version > current && m.version <= target);
     const backupFile = pending.length > 0 && current > 0 ? verifiedCopy(sqlite, options.backupDir, current, target) : null;

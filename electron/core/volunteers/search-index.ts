@@ -1,5 +1,6 @@
 import { resources } from '../../../shared/i18n';
 import type { Sqlite } from '../db/connection';
+import { fold } from './bits';
 
 /**
  * The FTS5 row of a volunteer: what search-as-you-type looks through. Seeded skills are indexed
@@ -25,15 +26,26 @@ export function skillSearchText(skill: { key: string | null; name: string | null
   return [skillNames('fr')[key], skillNames('en')[key], key.replaceAll('_', ' ')].filter(Boolean).join(' ');
 }
 
+/**
+ * Text as indexed: compatibility forms unified (ﬁ → fi, Ｈ → H) and, next to it, a spelling
+ * with symbols as spaces and letters folded (Ana🙂Belle → ana belle, Łukasz → lukasz) when it
+ * differs, so a name is found whichever way it is typed.
+ */
+export function searchable(text: string): string {
+  const plain = text.normalize('NFKC');
+  const loose = fold(text.replace(/\p{S}/gu, ' ').normalize('NFKC'));
+  return loose === plain.toLowerCase() ? plain : `${plain} ${loose}`;
+}
+
 export function ftsRow(v: IndexedVolunteer) {
   const digits = v.phone ? v.phone.replace(/\D/g, '') : '';
   return {
     id: v.id,
-    name: `${v.firstName} ${v.lastName}`,
+    name: searchable(`${v.firstName} ${v.lastName}`),
     // The phone is indexed as typed and as bare digits, so "0612" finds "06 12 34 56 78".
-    contact: [v.email, v.phone, digits].filter(Boolean).join(' '),
-    city: v.city ?? '',
-    skills: v.skills.map(skillSearchText).join(' '),
+    contact: [v.email, v.phone, digits].filter(Boolean).join(' ').normalize('NFKC'),
+    city: searchable(v.city ?? ''),
+    skills: searchable(v.skills.map(skillSearchText).join(' ')),
   };
 }
 
@@ -70,14 +82,16 @@ export function reindexVolunteers(db: Sqlite, ids: readonly number[] | 'all'): v
 
 /**
  * Turns what the user typed into an FTS5 query: every word must match as a prefix. Words are
- * quoted so FTS syntax characters (" * ( ) : ^ -) typed by the user are plain text.
+ * split on spaces only and quoted, so the index's own tokenizer cuts them exactly as it cut the
+ * stored text, and FTS syntax typed by the user (" * ( ) : ^ - NEAR) is plain text.
  */
 export function toFtsQuery(typed: string): string | null {
   const words = typed
     .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}\p{So}]/u.test(w))
+    .slice(0, 8)
+    .map((w) => w.replaceAll('"', '""'));
   if (words.length === 0) return null;
   // A lone first letter means "names starting with"; one or two digits are not yet a useful piece
   // of a phone number. Looking through emails, phones and skills for them would match most of the

@@ -9,11 +9,21 @@ type ParsedList = z.output<typeof listInput>;
 export type { ListInput };
 
 // Every key ends with sort_name and id in the same direction, so each order is one index scan.
-const ORDER: Record<ParsedList['sort']['field'], string> = {
-  name: 'sort_name %DIR%, id %DIR%',
-  joinedOn: 'joined_on %DIR%, sort_name %DIR%, id %DIR%',
-  city: 'city_key %DIR%, sort_name %DIR%, id %DIR%',
-  status: 'status %DIR%, sort_name %DIR%, id %DIR%',
+// The expressions match the indexes of migration 003 exactly, or SQLite would sort instead.
+const ORDER: Record<ParsedList['sort']['field'], Record<'ASC' | 'DESC', string>> = {
+  name: { ASC: 'v.sort_name ASC, v.id ASC', DESC: 'v.sort_name DESC, v.id DESC' },
+  joinedOn: {
+    ASC: 'v.joined_on ASC, v.sort_name ASC, v.id ASC',
+    DESC: 'v.joined_on DESC, v.sort_name DESC, v.id DESC',
+  },
+  city: {
+    ASC: 'ifnull(v.city_key, char(1114111)) ASC, v.sort_name ASC, v.id ASC',
+    DESC: "ifnull(v.city_key, '') DESC, v.sort_name DESC, v.id DESC",
+  },
+  status: {
+    ASC: "(CASE v.status WHEN 'active' THEN 0 WHEN 'paused' THEN 1 ELSE 2 END) ASC, v.sort_name ASC, v.id ASC",
+    DESC: "(CASE v.status WHEN 'active' THEN 0 WHEN 'paused' THEN 1 ELSE 2 END) DESC, v.sort_name DESC, v.id DESC",
+  },
 };
 
 interface Built {
@@ -95,7 +105,7 @@ export function createVolunteerSearch(sqlite: Sqlite) {
   return function search(input: ParsedList): { total: number; rows: ListRow[] } {
     const { where, params, searchOnly } = buildWhere(input);
     const dir = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = ORDER[input.sort.field].replaceAll('%DIR%', dir);
+    const order = ORDER[input.sort.field][dir];
     // Counting the matches of a plain search straight in the index, minus the few archived ones,
     // avoids reading one row per match.
     const countSql = searchOnly
@@ -111,8 +121,8 @@ export function createVolunteerSearch(sqlite: Sqlite) {
     // a deep offset then costs an index walk, not tens of thousands of row reads.
     const raw = prepare(
       `SELECT id, first_name, last_name, email, phone, city, status, roles, joined_on, archived_at
-       FROM volunteers
-       WHERE id IN (SELECT v.id FROM volunteers v ${pageWhere} ORDER BY ${order.replace(/(\w+) (ASC|DESC)/g, 'v.$1 $2')} LIMIT @limit OFFSET @offset)
+       FROM volunteers v
+       WHERE id IN (SELECT v.id FROM volunteers v ${pageWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset)
        ORDER BY ${order}`,
     ).all({ ...params, limit: input.limit, offset: input.offset }) as RawRow[];
     const rows = raw.map((r) => ({

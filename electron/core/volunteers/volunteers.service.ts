@@ -6,7 +6,7 @@ import { isoDate } from '../../../shared/api';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
-import { cityKey, rolesToBits, slotsToBits, sortName } from './bits';
+import { bitsToRoles, bitsToSlots, cityKey, rolesToBits, slotsToBits, sortKey, sortName } from './bits';
 import { reindexVolunteers } from './search-index';
 import {
   addHistory,
@@ -123,7 +123,13 @@ export async function createVolunteer(ctx: Context, data: VolunteerData): Promis
 
 /** Names of the fields whose stored value differs, for the record's history. */
 function changedFields(before: Volunteer, data: VolunteerData): string[] {
-  const after: Record<string, unknown> = { ...data, skills: data.skills.map((s) => `${s.skillId}:${s.level}`).sort() };
+  // Compare in stored form: the same roles or slots ticked in another order are no change.
+  const after: Record<string, unknown> = {
+    ...data,
+    roles: bitsToRoles(rolesToBits(data.roles)),
+    availability: bitsToSlots(slotsToBits(data.availability)),
+    skills: data.skills.map((s) => `${s.skillId}:${s.level}`).sort(),
+  };
   const prev: Record<string, unknown> = { ...before, skills: before.skills.map((s) => `${s.skillId}:${s.level}`).sort() };
   return Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(k === 'customValues' ? before.customValues : prev[k]));
 }
@@ -193,11 +199,9 @@ export async function findDuplicates(
 export const listSkills = (ctx: Context, includeArchived: boolean) => listSkillRows(ctx.db, includeArchived);
 
 export async function saveSkill(ctx: Context, input: z.output<typeof skillInput>) {
-  const clash = await ctx.db
-    .selectFrom('skills')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
-    .executeTakeFirst();
+  // SQLite's lower() folds ASCII only; compare as the registry sorts, so "Écoute" = "écoute".
+  const named = await ctx.db.selectFrom('skills').select(['id', 'name']).where('name', 'is not', null).execute();
+  const clash = named.find((s) => sortKey(s.name!) === sortKey(input.name));
   if (clash && clash.id !== input.id) throw new RelaisFailure('VALIDATION', { issues: [{ path: ['name'], key: 'skillExists' }] });
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (input.id === undefined) {

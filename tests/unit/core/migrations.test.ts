@@ -174,7 +174,7 @@ describe('migration 2 (search index and skills) over data entered at version 1',
     await t.close();
     const copies = readdirSync(join(dir, 'backups'));
     expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatch(/^before-migration-v1-to-v2-.*\.sqlite$/);
+    expect(copies[0]).toMatch(new RegExp(`^before-migration-v1-to-v${LATEST_VERSION}-.*\\.sqlite$`));
   });
 });
 

@@ -48,8 +48,6 @@ export const registry: Migration = {
         email TEXT,
         phone TEXT,
         address_line TEXT, postal_code TEXT, city TEXT, country TEXT,
-        -- the city as sorted: lower-case and accent-free, NULL when unknown.
-        city_key TEXT,
         birth_year INTEGER,
         joined_on TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('active','paused','left')),
@@ -71,13 +69,8 @@ export const registry: Migration = {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-      -- The list screen reads these narrow indexes, not the wide rows: the name order carries the
-      -- filter columns so a filtered count or page never touches the table at 100k volunteers.
-      CREATE INDEX volunteers_by_name ON volunteers (archived_at, sort_name, id, status, roles, availability, preferred_format);
-      CREATE INDEX volunteers_by_joined_on ON volunteers (archived_at, joined_on, sort_name, id);
-      CREATE INDEX volunteers_by_city ON volunteers (archived_at, city_key, sort_name, id);
-      CREATE INDEX volunteers_by_status ON volunteers (archived_at, status, sort_name, id);
-      CREATE INDEX volunteers_archived ON volunteers (id) WHERE archived_at IS NOT NULL;
+      CREATE INDEX volunteers_sort_name ON volunteers (sort_name, id);
+      CREATE INDEX volunteers_joined_on ON volunteers (joined_on, id);
       CREATE INDEX volunteers_email ON volunteers (email COLLATE NOCASE) WHERE email IS NOT NULL;
       CREATE INDEX volunteers_postal_code ON volunteers (postal_code) WHERE postal_code IS NOT NULL;
 

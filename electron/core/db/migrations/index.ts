@@ -1,8 +1,9 @@
 import { registry } from './001-registry';
 import { searchAndSkills } from './002-search-and-skills';
+import { listOrder } from './003-list-order';
 import type { Migration } from './types';
 
 /** Statically imported so a bundled app carries them (no reading of a migrations folder). */
-export const MIGRATIONS: readonly Migration[] = [registry, searchAndSkills];
+export const MIGRATIONS: readonly Migration[] = [registry, searchAndSkills, listOrder];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 export type { Migration };
