@@ -48,7 +48,7 @@ export function ListFilters({ state, onChange }: Props) {
       />
       <Select
         label={t('filters.skill')}
-        placeholder={t('filters.any')}
+        placeholder={t('filters.anySkill')}
         data={skillData}
         value={state.skillId === null ? null : String(state.skillId)}
         onChange={(v) => onChange({ skillId: v ? Number(v) : null, minLevel: v ? state.minLevel : 1 })}
@@ -66,7 +66,7 @@ export function ListFilters({ state, onChange }: Props) {
       />
       <Select
         label={t('filters.slot')}
-        placeholder={t('filters.any')}
+        placeholder={t('filters.anyTime')}
         data={slotData}
         value={state.slot}
         onChange={(v) => onChange({ slot: (v as Slot | null) ?? null })}
