@@ -1,5 +1,5 @@
 import { Badge, UnstyledButton } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +84,9 @@ export const VolunteerGrid = forwardRef<VolunteerGridHandle, Props>(function Vol
   const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE);
   const pages: number[] = [];
   for (let p = firstPage; p <= lastPage; p++) pages.push(p);
-  const results = useQueries({ queries: pages.map((p) => listPageOptions(query, p)) });
+  // While a new search loads, the rows of the previous one stay (and stay clickable) rather than
+  // flashing to placeholders.
+  const results = useQueries({ queries: pages.map((p) => ({ ...listPageOptions(query, p), placeholderData: keepPreviousData })) });
   const rowAt = (index: number): ListRow | undefined => {
     const p = Math.floor(index / PAGE_SIZE);
     const at = pages.indexOf(p);
@@ -185,7 +187,7 @@ export const VolunteerGrid = forwardRef<VolunteerGridHandle, Props>(function Vol
       }}
       data-testid="volunteer-grid"
     >
-      <div role="rowgroup">
+      <div role="rowgroup" className={classes.headGroup}>
         <div role="row" aria-rowindex={1} className={classes.head} style={{ gridTemplateColumns: COLUMNS, height: HEADER_HEIGHT }}>
           {columns.map((c, ci) => {
             const active = c.sort && query.sort.field === c.sort;

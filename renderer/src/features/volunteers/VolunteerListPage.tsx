@@ -33,9 +33,13 @@ export function VolunteerListPage() {
   // The search box types freely; the URL (and so the query) follows 150 ms after the last key.
   // The header search may also change `?q=` while this page is open: the box follows it then.
   const [text, setText] = useState(state.q);
-  const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  const [debounced, cancelDebounce] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
   const written = useRef(state.q);
+  // Once a record is being opened, a search still waiting to be written must not pull the
+  // screen back to the list (writing `?q=` navigates).
+  const leaving = useRef(false);
   useEffect(() => {
+    if (leaving.current) return;
     if (debounced !== written.current) {
       written.current = debounced;
       update({ q: debounced });
@@ -74,7 +78,11 @@ export function VolunteerListPage() {
   const onSort = (field: SortField) =>
     update(state.sort === field ? { dir: state.dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: 'asc' });
 
-  const open = (id: number) => navigate(`/volunteers/${id}`);
+  const open = (id: number) => {
+    leaving.current = true;
+    cancelDebounce();
+    navigate(`/volunteers/${id}`);
+  };
 
   let body: React.ReactNode;
   if (first.isPending) {
