@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { VolunteerInput } from '../../../shared/api';
 import { mockRelais, ok, renderAt, settingsView, skillsCatalogue } from './harness';
@@ -43,6 +43,15 @@ const record = {
   // Field 4 is archived: its value is not shown but must survive a save.
   customValues: { '3': 'M', '4': 'kept' }, archivedAt: null, createdAt: '2024-09-15T10:00:00Z', updatedAt: '2024-09-15T10:00:00Z', history: [],
 };
+
+/** Opens a Mantine select by its label and clicks one of its own options. */
+async function pick(label: string, option: string) {
+  const box = screen.getByRole('combobox', { name: label });
+  fireEvent.click(box);
+  const list = await waitFor(() => document.getElementById(box.getAttribute('aria-controls') ?? '')!);
+  // The dropdown may still be fading in: its options count as hidden until then.
+  fireEvent.click(await within(list).findByRole('option', { name: option, hidden: true }));
+}
 
 const input = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 
@@ -95,8 +104,7 @@ describe('volunteer form', () => {
     // The record's skill on line 1, a blank line 2 (not sent), First aid on line 3 (sent second).
     fireEvent.click(screen.getByRole('button', { name: 'Add a skill' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add a skill' }));
-    fireEvent.click(screen.getByRole('combobox', { name: 'Skill 3' }));
-    fireEvent.click(await screen.findByRole('option', { name: 'First aid', hidden: true }));
+    await pick('Skill 3', 'First aid');
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await screen.findByTestId('form-error');
     expect(sent[0]!.skills).toEqual([
@@ -114,9 +122,7 @@ describe('volunteer form', () => {
     setup('en');
     await screen.findByRole('textbox', { name: 'First name' });
     expect(screen.queryByLabelText(/^Status date/)).toBeNull();
-    fireEvent.click(screen.getByRole('combobox', { name: 'Status' }));
-    // The dropdown may still be fading in: its options count as hidden until then.
-    fireEvent.click(await screen.findByRole('option', { name: 'On a break', hidden: true }));
+    await pick('Status', 'On a break');
     await waitFor(() => expect(screen.getByLabelText(/^Status date/)).toBeTruthy());
     expect(screen.getByRole('textbox', { name: 'Reason' })).toBeTruthy();
     expect(screen.queryAllByLabelText('T-shirt size').length).toBeGreaterThan(0);
