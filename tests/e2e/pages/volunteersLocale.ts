@@ -1,0 +1,13 @@
+import en from '../../../shared/i18n/locales/en/volunteers.json';
+import fr from '../../../shared/i18n/locales/fr/volunteers.json';
+
+export type Lang = 'fr' | 'en';
+export type VolunteerStrings = typeof en;
+
+/** The same words the screens show, so page objects find fields by their visible labels. */
+export const volunteerStrings: Record<Lang, VolunteerStrings> = { en, fr };
+
+/** `{{name}}` placeholders filled in, as i18next does. */
+export const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
