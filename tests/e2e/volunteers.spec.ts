@@ -171,6 +171,7 @@ test.describe('volunteers', () => {
 
     await app.page.keyboard.press('Control+n');
     await expect(app.page).toHaveURL(/#\/volunteers\/new$/);
+    await expect(new VolunteerFormPage(app.page).field('firstName')).toBeFocused();
     await app.page.goBack();
     await expect(list.grid).toBeVisible();
 
@@ -268,11 +269,16 @@ test.describe('volunteers', () => {
   for (const lang of ['fr', 'en'] as Lang[]) {
     test(`screenshots ${lang} @screenshots`, async ({ app, core }) => {
       await completeSetup(core, lang);
+      const page = app.page;
+      await app.open('/volunteers');
+      await expect(page.getByTestId('volunteers-empty')).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/volunteers-empty-${lang}.png` });
+
       await seedVolunteers(core, 30);
       const full = await seedFullRecord(core);
-      const page = app.page;
 
-      await app.open('/volunteers');
+      // Seeded behind the page's back: reload so nothing cached from the empty list remains.
+      await page.reload();
       const list = new VolunteersListPage(page, lang);
       await expect(list.rows().first()).toBeVisible();
       await expect(list.grid.locator('[aria-busy="true"]')).toHaveCount(0);

@@ -58,6 +58,12 @@ export function VolunteerForm({ volunteerId, initial, catalogue, customFields, o
   };
   const strayPaths = fe.paths.filter((p) => !FORM_PATHS.has(p.split('.')[0]!));
 
+  // A new record starts with the cursor in the first name (Ctrl+N, then type).
+  const firstNameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (volunteerId === null) firstNameRef.current?.focus();
+  }, [volunteerId]);
+
   // After a refusal, take the person to the first field to correct.
   useEffect(() => {
     if (!(mutation.error instanceof ApiError) || mutation.error.error.code !== 'VALIDATION') return;
@@ -109,7 +115,7 @@ export function VolunteerForm({ volunteerId, initial, catalogue, customFields, o
 
         <Fieldset legend={t('sections.identity')} radius="md" styles={LEGEND}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label={t('fields.firstName')} withAsterisk autoComplete="off" value={values.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={err('firstName')} data-path="firstName" data-autofocus />
+            <TextInput label={t('fields.firstName')} withAsterisk autoComplete="off" value={values.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={err('firstName')} data-path="firstName" ref={firstNameRef} />
             <TextInput label={t('fields.lastName')} withAsterisk autoComplete="off" value={values.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={err('lastName')} data-path="lastName" />
             <TextInput label={t('fields.email')} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={err('email')} data-path="email" />
             <TextInput label={t('fields.phone')} type="tel" autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={err('phone')} data-path="phone" />

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Collapse, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Collapse, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -84,6 +84,7 @@ export function VolunteerListPage() {
     navigate(`/volunteers/${id}`);
   };
 
+  const registryEmpty = first.isSuccess && total === 0 && !searching && anyAtAll.data?.total === 0;
   let body: React.ReactNode;
   if (first.isPending) {
     body = (
@@ -93,7 +94,7 @@ export function VolunteerListPage() {
     );
   } else if (first.isError) {
     body = <ErrorAlert error={first.error} />;
-  } else if (total === 0 && !searching && anyAtAll.data?.total === 0) {
+  } else if (registryEmpty) {
     body = (
       <Stack align="center" gap="sm" py={48} maw={560} mx="auto" ta="center" data-testid="volunteers-empty">
         <Title order={2} size="h3">
@@ -103,10 +104,12 @@ export function VolunteerListPage() {
         <Button component={Link} to="/volunteers/new" size="md">
           {t('empty.add')}
         </Button>
-        <Text size="sm" c="gray.7">
-          {t('empty.sampleHint')}{' '}
-          <Link to="/settings">{t('empty.sampleLink')}</Link>
+        <Text size="sm" c="gray.7" mt="md">
+          {t('empty.sampleHint')}
         </Text>
+        <Anchor component={Link} to="/settings?tab=data" size="sm" fw={600}>
+          {t('empty.sampleLink')}
+        </Anchor>
       </Stack>
     );
   } else if (total === 0 && !searching) {
@@ -160,7 +163,8 @@ export function VolunteerListPage() {
         </Button>
       </Group>
 
-      <Group align="flex-end" gap="sm">
+      {/* Nothing to search or filter yet: the first step is the only thing on screen. */}
+      <Group align="flex-end" gap="sm" display={registryEmpty ? 'none' : undefined}>
         <TextInput
           label={t('list.search')}
           placeholder={t('list.searchPlaceholder')}
@@ -191,7 +195,7 @@ export function VolunteerListPage() {
         </Button>
       </Group>
 
-      <Collapse expanded={filtersOpen} id="volunteer-filters">
+      <Collapse expanded={filtersOpen && !registryEmpty} id="volunteer-filters">
         <ListFilters state={state} onChange={update} />
       </Collapse>
 
