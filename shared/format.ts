@@ -8,10 +8,12 @@ import { INTL_LOCALE } from './i18n';
 export function formatDate(isoDate: string, lang: Language, style: 'long' | 'short' = 'long'): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+  const text = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
     timeZone: 'UTC',
     ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: '2-digit', month: '2-digit', year: 'numeric' }),
   }).format(date);
+  // French writes the first of the month as an ordinal: « 1er juin 2026 ».
+  return lang === 'fr' && style === 'long' && d === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
 }
 
 export function formatNumber(n: number, lang: Language): string {

@@ -8,7 +8,7 @@ describe('formatDate', () => {
   it('long dates read as people write them', () => {
     expect(formatDate('2026-11-21', 'fr')).toBe('21 novembre 2026');
     expect(formatDate('2026-11-21', 'en')).toBe('21 November 2026');
-    expect(formatDate('2026-01-01', 'fr')).toBe('1 janvier 2026');
+    expect(formatDate('2026-01-01', 'fr')).toBe('1er janvier 2026');
     expect(formatDate('2024-02-29', 'en')).toBe('29 February 2024');
   });
 
@@ -64,5 +64,14 @@ describe('formatMinutes', () => {
     expect(formatMinutes(120, 'en')).toBe('2 h');
     expect(formatMinutes(65, 'en')).toBe('1 h 5 min');
     expect(formatMinutes(60 * 1500, 'en')).toBe('1,500 h');
+  });
+});
+
+describe('the first of the month in French', () => {
+  it('is written as an ordinal in long dates only', () => {
+    expect(formatDate('2026-06-01', 'fr')).toBe('1er juin 2026');
+    expect(formatDate('2026-06-01', 'en')).toBe('1 June 2026');
+    expect(formatDate('2026-06-01', 'fr', 'short')).toBe('01/06/2026');
+    expect(formatDate('2026-06-11', 'fr')).toBe('11 juin 2026');
   });
 });
