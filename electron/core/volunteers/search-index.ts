@@ -27,14 +27,16 @@ export function skillSearchText(skill: { key: string | null; name: string | null
 }
 
 /**
- * Text as indexed: compatibility forms unified (ﬁ → fi, Ｈ → H) and, next to it, a spelling
- * with symbols as spaces and letters folded (Ana🙂Belle → ana belle, Łukasz → lukasz) when it
- * differs, so a name is found whichever way it is typed.
+ * Text as indexed: compatibility forms unified (ﬁ → fi, Ｈ → H) and, next to it, the spellings
+ * with symbols and punctuation as spaces (Ana🙂Belle → Ana Belle) and with letters folded (Łukasz → lukasz) when
+ * they differ, so a name is found whichever way it is typed.
  */
 export function searchable(text: string): string {
   const plain = text.normalize('NFKC');
-  const loose = fold(text.replace(/\p{S}/gu, ' ').normalize('NFKC'));
-  return loose === plain.toLowerCase() ? plain : `${plain} ${loose}`;
+  const spaced = text.replace(/[^\p{L}\p{N}\p{M}\s]/gu, ' ').normalize('NFKC');
+  const variants = new Map<string, string>();
+  for (const v of [plain, spaced, fold(spaced)]) if (!variants.has(v.toLowerCase())) variants.set(v.toLowerCase(), v);
+  return [...variants.values()].join(' ');
 }
 
 export function ftsRow(v: IndexedVolunteer) {
@@ -78,25 +80,4 @@ export function reindexVolunteers(db: Sqlite, ids: readonly number[] | 'all'): v
     del.run(r.id);
     ins.run(row.id, row.name, row.contact, row.city, row.skills);
   }
-}
-
-/**
- * Turns what the user typed into an FTS5 query: every word must match as a prefix. Words are
- * split on spaces only and quoted, so the index's own tokenizer cuts them exactly as it cut the
- * stored text, and FTS syntax typed by the user (" * ( ) : ^ - NEAR) is plain text.
- */
-export function toFtsQuery(typed: string): string | null {
-  const words = typed
-    .normalize('NFKC')
-    .split(/\s+/u)
-    .filter((w) => /[\p{L}\p{N}\p{So}]/u.test(w))
-    .slice(0, 8)
-    .map((w) => w.replaceAll('"', '""'));
-  if (words.length === 0) return null;
-  // A lone first letter means "names starting with"; one or two digits are not yet a useful piece
-  // of a phone number. Looking through emails, phones and skills for them would match most of the
-  // registry and slow the first keystrokes for nothing.
-  const only = words.length === 1 ? words[0]! : null;
-  if (only && ([...only].length === 1 || /^\d{1,2}$/.test(only))) return `name : "${only}"*`;
-  return words.map((w) => `"${w}"*`).join(' ');
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ListInput, listInput } from '../../../shared/api';
 import type { Sqlite } from '../db/connection';
 import { bitsToRoles, rolesToBits, slotBit } from './bits';
-import { toFtsQuery } from './search-index';
+import { createTokenizer, toFtsQuery, type Tokenizer } from './search-query';
 
 type ParsedList = z.output<typeof listInput>;
 export type { ListInput };
@@ -33,10 +33,10 @@ interface Built {
   searchOnly: boolean;
 }
 
-function buildWhere(input: ParsedList): Built {
+function buildWhere(input: ParsedList, tokenizer: Tokenizer): Built {
   const clauses: string[] = [];
   const params: Record<string, string | number> = {};
-  const fts = toFtsQuery(input.query);
+  const fts = toFtsQuery(input.query, tokenizer);
   if (fts) {
     clauses.push('%FTS%v.id IN (SELECT rowid FROM volunteers_fts WHERE volunteers_fts MATCH @fts)');
     params.fts = fts;
@@ -92,6 +92,7 @@ interface RawRow {
  * every keystroke, so it uses prepared statements on the connection directly, cached by shape.
  */
 export function createVolunteerSearch(sqlite: Sqlite) {
+  const tokenizer = createTokenizer();
   const cache = new Map<string, ReturnType<Sqlite['prepare']>>();
   const prepare = (sql: string) => {
     let stmt = cache.get(sql);
@@ -103,7 +104,7 @@ export function createVolunteerSearch(sqlite: Sqlite) {
   };
 
   return function search(input: ParsedList): { total: number; rows: ListRow[] } {
-    const { where, params, searchOnly } = buildWhere(input);
+    const { where, params, searchOnly } = buildWhere(input, tokenizer);
     const dir = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
     const order = ORDER[input.sort.field][dir];
     // Counting the matches of a plain search straight in the index, minus the few archived ones,
