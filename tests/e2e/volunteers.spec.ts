@@ -4,7 +4,7 @@ import { completeSetup, expect, test, type CoreFixture } from './fixtures';
 import { VolunteerDetailPage } from './pages/volunteerDetail';
 import { VolunteerFormPage } from './pages/volunteerForm';
 import { VolunteersListPage } from './pages/volunteersList';
-import { fill, volunteerStrings, type Lang } from './pages/volunteersLocale';
+import { commonStrings, fill, volunteerStrings, type Lang } from './pages/volunteersLocale';
 
 const SHOTS = 'tests/e2e/screenshots';
 
@@ -175,7 +175,10 @@ test.describe('volunteers', () => {
     await app.page.goBack();
     await expect(list.grid).toBeVisible();
 
-    // The list's own search, ↓ into the grid, ↓ once more, Enter.
+    // One search field, the header's; on the list it says how to go on with the keyboard.
+    await expect(app.page.getByRole('searchbox')).toHaveCount(1);
+    await expect(list.search).toHaveAccessibleDescription(commonStrings.en.search.hint);
+    // Typed there: ↓ into the grid, ↓ once more, Enter.
     await list.search.focus();
     await app.page.keyboard.type('lyon');
     await expect(app.page).toHaveURL(/q=lyon/);

@@ -4,19 +4,23 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { IconSearch } from '../components/icons';
+import { useSearchBridge } from './searchBridge';
 import { SEARCH_INPUT_ID, shortcutLabel } from './shortcuts';
 
 const LIST_PATH = '/volunteers';
+/** The list follows the letters typed this long after the last one. */
+export const SEARCH_DEBOUNCE_MS = 150;
 
 /**
- * The search always at hand in the header. Typing searches as you go (after a short pause), Enter
- * searches at once; the text lives in the volunteers list URL (`/volunteers?q=…`), which the list
- * reads. Escape clears it.
+ * The one search field, always at hand in the header. Typing searches as you go (after a short
+ * pause), Enter searches at once, ↓ goes into the list of results, Escape clears. The text lives in
+ * the volunteers list URL (`/volunteers?q=…`), which the list reads.
  */
 export function SearchField() {
   const { t } = useTranslation(['common', 'settings', 'setup']);
   const navigate = useNavigate();
   const location = useLocation();
+  const bridge = useSearchBridge();
   const onList = location.pathname === LIST_PATH;
   const urlQuery = onList ? (new URLSearchParams(location.search).get('q') ?? '') : null;
 
@@ -41,7 +45,19 @@ export function SearchField() {
       { replace: onList },
     );
   };
-  const debounced = useDebouncedCallback(search, 300);
+  const debounced = useDebouncedCallback(search, SEARCH_DEBOUNCE_MS);
+
+  // A search still waiting must not pull the person back from the screen they just went to (a
+  // record opened from the list, the sidebar, a shortcut).
+  // (`cancel` is read when called: the debouncer replaces it with each call.)
+  useEffect(() => {
+    if (bridge) bridge.cancelPending.current = () => debounced.cancel();
+  }, [bridge, debounced]);
+  useEffect(() => {
+    if (!onList) debounced.cancel();
+  }, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const results = bridge?.results ?? null;
 
   return (
     <TextInput
@@ -49,10 +65,17 @@ export function SearchField() {
       type="search"
       size="md"
       radius="xl"
-      w="100%"
-      maw={560}
       aria-label={t('common:search.label')}
       placeholder={t('common:search.placeholder')}
+      // While the results are on screen: how to get into them from here, beside the field (and
+      // read out with it).
+      description={onList && results ? t('common:search.hint') : undefined}
+      inputWrapperOrder={['input', 'description']}
+      styles={{
+        root: { flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', gap: 'var(--mantine-spacing-md)' },
+        wrapper: { flex: '1 1 auto', maxWidth: 560 },
+        description: { flex: '0 1 auto', maxWidth: 340, lineHeight: 1.35, margin: 0 },
+      }}
       leftSection={<IconSearch />}
       rightSection={<Kbd size="xs">{shortcutLabel('K')}</Kbd>}
       rightSectionWidth={72}
@@ -67,6 +90,11 @@ export function SearchField() {
           e.preventDefault();
           debounced.cancel();
           search(value);
+        } else if (e.key === 'ArrowDown' && onList && results) {
+          e.preventDefault();
+          // The letters just typed first, then into the list of what they find.
+          if (debounced.isPending()) debounced.flush();
+          results.focusFirst();
         } else if (e.key === 'Escape') {
           debounced.cancel();
           setValue('');

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSettingsView } from '../features/settings/api';
 import { DemoBanner } from './DemoBanner';
 import { DOMAIN_ITEMS, SETTINGS_ITEM, type NavItem } from './nav';
+import { SearchBridgeProvider } from './searchBridge';
 import { SearchField } from './SearchField';
 import { focusSearch, shortcutLabel } from './shortcuts';
 
@@ -99,76 +100,78 @@ export function Shell() {
   useEffect(() => nav.close(), [pathname]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <AppShell
-      layout="alt"
-      header={{ height: 72 }}
-      navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding={0}
-    >
-      {/* First stop for keyboard users: straight past the sidebar to the page itself. */}
-      <UnstyledButton className="relais-skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        {t('common:skipToContent')}
-      </UnstyledButton>
-      <AppShell.Header px="lg">
-        <Group h="100%" gap="md" wrap="nowrap">
-          <Burger
-            opened={navOpened}
-            onClick={nav.toggle}
-            hiddenFrom="sm"
-            size="sm"
-            aria-label={t('common:nav.label')}
-          />
-          <SearchField />
-        </Group>
-      </AppShell.Header>
+    <SearchBridgeProvider>
+      <AppShell
+        layout="alt"
+        header={{ height: 72 }}
+        navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding={0}
+      >
+        {/* First stop for keyboard users: straight past the sidebar to the page itself. */}
+        <UnstyledButton className="relais-skip-link" onClick={() => document.getElementById('main')?.focus()}>
+          {t('common:skipToContent')}
+        </UnstyledButton>
+        <AppShell.Header px="lg">
+          <Group h="100%" gap="md" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('common:nav.label')}
+            />
+            <SearchField />
+          </Group>
+        </AppShell.Header>
 
-      <AppShell.Navbar p="md" aria-label={t('common:nav.label')} component="nav">
-        <AppShell.Section mb="lg">
-          <UnstyledButton
-            component={Link}
-            to="/settings"
-            aria-label={`${association.name} — ${t('common:nav.settings')}`}
-            style={{ borderRadius: 'var(--mantine-radius-md)', display: 'block' }}
-            p={4}
-          >
-            <Group gap="sm" wrap="nowrap" data-testid="sidebar-association">
-              {association.logo ? (
-                <Avatar src={association.logo} alt={t('common:logoAlt', { name: association.name })} size={52} radius="md" styles={{ image: { objectFit: 'contain' } }} bg="white" />
-              ) : (
-                <Avatar size={52} radius="md" color="teal" variant="light" aria-hidden>
-                  {initials(association.name) || 'R'}
-                </Avatar>
-              )}
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text fw={700} size="md" lh={1.25} lineClamp={3} title={association.name}>
-                  {association.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('common:appName')}
-                </Text>
-              </Stack>
-            </Group>
-          </UnstyledButton>
-        </AppShell.Section>
-        <AppShell.Section grow>
-          <Stack gap={4}>
-            {DOMAIN_ITEMS.map((item) => (
-              <SidebarLink key={item.to} item={item} onNavigate={nav.close} />
-            ))}
-          </Stack>
-        </AppShell.Section>
-        <AppShell.Section>
-          <ShortcutsHint />
-          <SidebarLink item={SETTINGS_ITEM} onNavigate={nav.close} />
-        </AppShell.Section>
-      </AppShell.Navbar>
+        <AppShell.Navbar p="md" aria-label={t('common:nav.label')} component="nav">
+          <AppShell.Section mb="lg">
+            <UnstyledButton
+              component={Link}
+              to="/settings"
+              aria-label={`${association.name} — ${t('common:nav.settings')}`}
+              style={{ borderRadius: 'var(--mantine-radius-md)', display: 'block' }}
+              p={4}
+            >
+              <Group gap="sm" wrap="nowrap" data-testid="sidebar-association">
+                {association.logo ? (
+                  <Avatar src={association.logo} alt={t('common:logoAlt', { name: association.name })} size={52} radius="md" styles={{ image: { objectFit: 'contain' } }} bg="white" />
+                ) : (
+                  <Avatar size={52} radius="md" color="teal" variant="light" aria-hidden>
+                    {initials(association.name) || 'R'}
+                  </Avatar>
+                )}
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text fw={700} size="md" lh={1.25} lineClamp={3} title={association.name}>
+                    {association.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('common:appName')}
+                  </Text>
+                </Stack>
+              </Group>
+            </UnstyledButton>
+          </AppShell.Section>
+          <AppShell.Section grow>
+            <Stack gap={4}>
+              {DOMAIN_ITEMS.map((item) => (
+                <SidebarLink key={item.to} item={item} onNavigate={nav.close} />
+              ))}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <ShortcutsHint />
+            <SidebarLink item={SETTINGS_ITEM} onNavigate={nav.close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
 
-      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
-        {settings.mode === 'demo' ? <DemoBanner /> : null}
-        <div style={{ padding: 'var(--mantine-spacing-lg) var(--mantine-spacing-xl)' }}>
-          <Outlet />
-        </div>
-      </AppShell.Main>
-    </AppShell>
+        <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+          {settings.mode === 'demo' ? <DemoBanner /> : null}
+          <div style={{ padding: 'var(--mantine-spacing-lg) var(--mantine-spacing-xl)' }}>
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </SearchBridgeProvider>
   );
 }

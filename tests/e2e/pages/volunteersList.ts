@@ -1,9 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { escapeRegExp, volunteerStrings, type Lang, type VolunteerStrings } from './volunteersLocale';
+import { commonStrings, escapeRegExp, volunteerStrings, type Lang, type VolunteerStrings } from './volunteersLocale';
 
-/** `/volunteers`: the search, the filters and the virtualised grid. */
+/** `/volunteers`: the filters and the virtualised grid, searched from the header's one search field. */
 export class VolunteersListPage {
   readonly s: VolunteerStrings;
+  /** The header's search field, the only one: its text is the list's `?q=`. */
   readonly search: Locator;
   readonly grid: Locator;
   readonly count: Locator;
@@ -17,7 +18,7 @@ export class VolunteersListPage {
     readonly lang: Lang = 'en',
   ) {
     this.s = volunteerStrings[lang];
-    this.search = page.getByLabel(this.s.list.search, { exact: true });
+    this.search = page.getByRole('searchbox', { name: commonStrings[lang].search.label, exact: true });
     this.grid = page.getByRole('grid', { name: this.s.list.gridLabel });
     this.count = page.getByTestId('volunteers-count');
     // The button's name ends with the number of active filters, if any.

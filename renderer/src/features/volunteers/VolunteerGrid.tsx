@@ -69,10 +69,11 @@ export const VolunteerGrid = forwardRef<VolunteerGridHandle, Props>(function Vol
   });
   const items = virtualizer.getVirtualItems();
 
-  // A new search, filter or sort starts again from the top.
+  // A new search, filter or sort starts again from the top (on its first row if the list has the
+  // focus: ↓ pressed in the search field before the last letters had been searched).
   const queryHash = JSON.stringify(query);
   useEffect(() => {
-    setSelected(null);
+    setSelected(gridRef.current !== null && document.activeElement === gridRef.current ? 0 : null);
     virtualizer.scrollToOffset(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryHash]);

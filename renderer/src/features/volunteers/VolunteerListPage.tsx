@@ -1,20 +1,17 @@
-import { Alert, Anchor, Badge, Button, Collapse, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Anchor, Badge, Button, Collapse, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { SortField } from '../../../../shared/api';
 import { formatNumber } from '../../../../shared/format';
-import { SEARCH_INPUT_ID } from '../../app/shortcuts';
+import { useSearchResults } from '../../app/searchBridge';
 import { ErrorAlert } from '../../components/errors';
 import { useLang } from './labels';
 import { ListFilters } from './ListFilters';
 import { activeFilterCount, listStateToParams, parseListState, toListQuery, type ListState } from './listState';
 import { listPageOptions, useFirstPage } from './queries';
 import { VolunteerGrid, type VolunteerGridHandle } from './VolunteerGrid';
-
-const SEARCH_DEBOUNCE_MS = 150;
 
 export function VolunteerListPage() {
   const { t } = useTranslation('volunteers');
@@ -30,43 +27,15 @@ export function VolunteerListPage() {
   const update = (patch: Partial<ListState>) =>
     setSearchParams((prev) => listStateToParams({ ...parseListState(prev), ...patch }), { replace: true });
 
-  // The search box types freely; the URL (and so the query) follows 150 ms after the last key.
-  // The header search may also change `?q=` while this page is open: the box follows it then.
-  const [text, setText] = useState(state.q);
-  const [debounced, cancelDebounce] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
-  const written = useRef(state.q);
-  // Once a record is being opened, a search still waiting to be written must not pull the
-  // screen back to the list (writing `?q=` navigates).
-  const leaving = useRef(false);
-  useEffect(() => {
-    if (leaving.current) return;
-    if (debounced !== written.current) {
-      written.current = debounced;
-      update({ q: debounced });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-  useEffect(() => {
-    if (state.q !== written.current) {
-      written.current = state.q;
-      setText(state.q);
-    }
-  }, [state.q]);
-
-  // ↓ in the header search also moves into the list while it is on screen.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'ArrowDown' || !(e.target instanceof HTMLElement) || e.target.id !== SEARCH_INPUT_ID || !gridRef.current) return;
-      e.preventDefault();
-      gridRef.current.focusFirst();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
   const first = useFirstPage(query);
   const total = first.data?.total ?? 0;
   const searching = state.q.trim() !== '' || filterCount > 0;
+
+  const showsGrid = first.isSuccess && total > 0;
+  // The header search leads into the grid (↓) while there is one; opening a record drops a search
+  // typed there but not yet sent.
+  const searchResults = useMemo(() => (showsGrid ? { focusFirst: () => gridRef.current?.focusFirst() } : null), [showsGrid]);
+  const { cancelPendingSearch } = useSearchResults(searchResults);
 
   // Nothing matches with no search and no filter: either the registry is empty, or every record is
   // archived. The two deserve different advice.
@@ -79,8 +48,7 @@ export function VolunteerListPage() {
     update(state.sort === field ? { dir: state.dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: 'asc' });
 
   const open = (id: number) => {
-    leaving.current = true;
-    cancelDebounce();
+    cancelPendingSearch();
     navigate(`/volunteers/${id}`);
   };
 
@@ -130,7 +98,7 @@ export function VolunteerListPage() {
           <Text size="sm">{state.q.trim() ? t('noMatch.textWithQuery', { query: state.q.trim() }) : t('noMatch.text')}</Text>
           <Group gap="xs">
             {state.q ? (
-              <Button variant="default" onClick={() => setText('')}>
+              <Button variant="default" onClick={() => update({ q: '' })}>
                 {t('noMatch.clearSearch')}
               </Button>
             ) : null}
@@ -157,42 +125,25 @@ export function VolunteerListPage() {
           <Text c="gray.7" role="status" data-testid="volunteers-count">
             {first.data ? t('list.count', { count: total, n: formatNumber(total, lang) }) : ''}
           </Text>
+          {first.isFetching && first.isPlaceholderData ? <Loader size="xs" aria-label={t('list.loading')} /> : null}
         </Group>
-        <Button component={Link} to="/volunteers/new">
-          {t('list.add')}
-        </Button>
-      </Group>
-
-      {/* Nothing to search or filter yet: the first step is the only thing on screen. */}
-      <Group align="flex-end" gap="sm" display={registryEmpty ? 'none' : undefined}>
-        <TextInput
-          label={t('list.search')}
-          placeholder={t('list.searchPlaceholder')}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && total > 0) {
-              e.preventDefault();
-              gridRef.current?.focusFirst();
-            } else if (e.key === 'Escape' && text) {
-              setText('');
-            }
-          }}
-          type="search"
-          maxLength={200}
-          style={{ flex: 1, maxWidth: 520 }}
-          rightSection={first.isFetching && first.isPlaceholderData ? <Loader size="xs" /> : null}
-          description={t('list.searchHint')}
-        />
-        <Button
-          variant={filtersOpen ? 'outline' : 'default'}
-          onClick={() => setFiltersOpen((o) => !o)}
-          aria-expanded={filtersOpen}
-          aria-controls="volunteer-filters"
-          rightSection={filterCount > 0 ? <Badge size="sm" circle>{filterCount}</Badge> : null}
-        >
-          {t('filters.toggle')}
-        </Button>
+        <Group gap="sm">
+          {/* Nothing to filter yet: the first step is the only thing on screen. */}
+          {registryEmpty ? null : (
+            <Button
+              variant={filtersOpen ? 'outline' : 'default'}
+              onClick={() => setFiltersOpen((o) => !o)}
+              aria-expanded={filtersOpen}
+              aria-controls="volunteer-filters"
+              rightSection={filterCount > 0 ? <Badge size="sm" circle>{filterCount}</Badge> : null}
+            >
+              {t('filters.toggle')}
+            </Button>
+          )}
+          <Button component={Link} to="/volunteers/new">
+            {t('list.add')}
+          </Button>
+        </Group>
       </Group>
 
       <Collapse expanded={filtersOpen && !registryEmpty} id="volunteer-filters">
