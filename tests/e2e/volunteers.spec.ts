@@ -111,11 +111,14 @@ test.describe('volunteers', () => {
     // Edit the phone.
     await detail.editButton.click();
     await expect(form.field('phone')).toHaveValue('04 72 00 00 01');
+    // Dates in English too are day/month/year, never the browser's month/day/year.
+    await form.typeDate('consentOn', '02/03/2025');
     await form.field('phone').fill('06 11 22 33 44');
     await form.submit();
     await expect(detail.phone).toHaveText('06 11 22 33 44');
     const [stored] = (await core.call('volunteers.list', { query: 'helene' })).rows;
     expect(stored?.phone).toBe('06 11 22 33 44');
+    expect((await core.call('volunteers.get', { id: stored!.id })).consentOn).toBe('2025-03-02');
 
     // Archive: gone from the everyday list, there with the archived filter.
     await detail.archive('Hélène Dupré');
@@ -140,12 +143,16 @@ test.describe('volunteers', () => {
     const form = new VolunteerFormPage(app.page, 'fr');
     await form.fillFields({ firstName: 'Jean', lastName: 'Valjean', email: 'jean-at-exemple', city: 'Montreuil' });
     await form.field('birthYear').fill('1850');
+    // Dates are written day/month/year; this one is out of range.
+    await form.typeDate('joinedOn', '01/01/1850');
+    await expect(form.field('joinedOn')).toHaveValue('01/01/1850');
     await form.slot('sat', 'morning').check();
     await form.submit();
 
     await expect(form.errorAlert).toBeVisible();
     await form.expectFieldError('email', frValidation.email);
     await form.expectFieldError('birthYear', frValidation.birthYear);
+    await form.expectFieldError('joinedOn', frValidation.dateRange);
     // The first field to correct has the focus; nothing typed is lost.
     await expect(form.field('email')).toBeFocused();
     await expect(form.field('city')).toHaveValue('Montreuil');
@@ -156,10 +163,12 @@ test.describe('volunteers', () => {
     // Corrected, it goes through.
     await form.field('email').fill('jean@exemple.fr');
     await form.field('birthYear').fill('1969');
+    await form.typeDate('joinedOn', '15/09/2024');
     await form.submit();
     await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Jean Valjean');
     await expect(app.page.getByText(fill(s.form.created, { name: 'Jean Valjean' }))).toBeVisible();
-    expect((await core.call('volunteers.list', {})).total).toBe(1);
+    const { rows } = await core.call('volunteers.list', {});
+    expect(rows.map((r) => r.joinedOn)).toEqual(['2024-09-15']);
   });
 
   test('keyboard: Ctrl+N, search, arrows and Enter', async ({ app, core }) => {
@@ -237,10 +246,12 @@ test.describe('volunteers', () => {
     await completeSetup(core, 'fr');
     await seedVolunteers(core, 8);
     const full = await seedFullRecord(core);
-    const check = async () => {
+    const check = async (also?: string) => {
       // Away from any hovered button: the theme's hover shade is not what is being checked here.
       await app.page.mouse.move(0, 0);
-      const results = await new AxeBuilder({ page: app.page }).include('#main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      let axe = new AxeBuilder({ page: app.page }).include('#main');
+      if (also) axe = axe.include(also);
+      const results = await axe.withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`)).toEqual([]);
     };
     await app.open('/volunteers');
@@ -259,6 +270,11 @@ test.describe('volunteers', () => {
     const form = new VolunteerFormPage(app.page, 'fr');
     await expect(form.field('firstName')).toHaveValue('Hélène');
     await check();
+    // A date field's calendar, open (it lives outside #main).
+    await form.field('joinedOn').click();
+    await expect(app.page.locator('[data-dates-dropdown]')).toBeVisible();
+    await check('[data-dates-dropdown]');
+    await app.page.keyboard.press('Escape');
     // A refused save and a duplicate warning.
     await app.open('/volunteers/new');
     await form.fillFields({ firstName: 'Hélène', lastName: 'Dupré', email: 'helene.dupre@exemple.fr' });
@@ -301,6 +317,16 @@ test.describe('volunteers', () => {
       await expect(new VolunteerFormPage(page, lang).field('firstName')).toHaveValue('Hélène');
       // The window as the person sees it: the top of the form and the action bar pinned at the bottom.
       await page.screenshot({ path: `${SHOTS}/volunteer-form-${lang}.png` });
+
+      // Dates in the app's language: day/month/year in the field, the calendar's month and day names.
+      const editForm = new VolunteerFormPage(page, lang);
+      await editForm.field('statusSince').scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 140);
+      await editForm.field('joinedOn').click();
+      await expect(editForm.field('joinedOn')).toHaveValue('15/09/2024');
+      await expect(page.getByText(lang === 'fr' ? 'septembre 2024' : 'September 2024', { exact: true })).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/volunteer-form-dates-${lang}.png` });
+      await page.keyboard.press('Escape');
 
       await app.open('/volunteers/new');
       const form = new VolunteerFormPage(page, lang);

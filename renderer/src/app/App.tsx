@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter } from 'react-router';
+import { DatesLocale } from './DatesLocale';
 import { i18n } from './i18n';
 import { AppRoutes } from './routes';
 import { theme } from './theme';
@@ -20,11 +21,13 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme}>
-          <Notifications position="top-right" />
-          {/* Hash routing: the built renderer is loaded from a file:// URL. */}
-          <HashRouter>
-            <AppRoutes />
-          </HashRouter>
+          <DatesLocale>
+            <Notifications position="top-right" />
+            {/* Hash routing: the built renderer is loaded from a file:// URL. */}
+            <HashRouter>
+              <AppRoutes />
+            </HashRouter>
+          </DatesLocale>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>

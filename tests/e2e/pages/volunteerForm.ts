@@ -32,6 +32,14 @@ export class VolunteerFormPage {
     for (const [k, v] of Object.entries(values)) await this.field(k as FieldKey).fill(v);
   }
 
+  /** Types a date the way the person would, day/month/year (`15/09/2024`), and leaves the field. */
+  async typeDate(key: 'joinedOn' | 'statusSince' | 'consentOn' | 'confidentialitySignedOn', ddmmyyyy: string): Promise<void> {
+    const input = this.field(key);
+    await input.fill(ddmmyyyy);
+    await input.press('Escape');
+    await input.blur();
+  }
+
   slot(day: keyof VolunteerStrings['days'], part: keyof VolunteerStrings['parts']): Locator {
     return this.page.getByRole('checkbox', { name: `${this.s.days[day]} ${this.s.parts[part]}`, exact: true });
   }

@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, useLocation } from 'react-router';
 import { buildApi, type MethodName, type SettingsView } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
+import { DatesLocale } from '../../../renderer/src/app/DatesLocale';
 import { applyLanguage, i18n } from '../../../renderer/src/app/i18n';
 import { AppRoutes } from '../../../renderer/src/app/routes';
 import { theme } from '../../../renderer/src/app/theme';
@@ -64,11 +65,13 @@ export function wrap(ui: ReactNode, path = '/') {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <MantineProvider theme={theme}>
-          <Notifications />
-          <MemoryRouter initialEntries={[path]}>
-            {ui}
-            <LocationProbe />
-          </MemoryRouter>
+          <DatesLocale>
+            <Notifications />
+            <MemoryRouter initialEntries={[path]}>
+              {ui}
+              <LocationProbe />
+            </MemoryRouter>
+          </DatesLocale>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>

@@ -128,4 +128,59 @@ describe('volunteer form', () => {
     expect(screen.queryAllByLabelText('T-shirt size').length).toBeGreaterThan(0);
     expect(screen.queryAllByLabelText('Old field')).toHaveLength(0);
   });
+
+  it('shows and takes dates day/month/year in the app’s language, sends YYYY-MM-DD, and shows a refused date under its field', async () => {
+    const sent: VolunteerInput[] = [];
+    mockRelais({
+      'settings.get': () => ok(settingsView),
+      'volunteers.listSkills': () => ok(skillsCatalogue),
+      'volunteers.findDuplicates': () => ok([]),
+      'volunteers.create': (data: VolunteerInput) => {
+        sent.push(data);
+        return { ok: false as const, error: { code: 'VALIDATION' as const, details: { issues: [{ path: ['consentOn'], key: 'dateRange' }] } } };
+      },
+    });
+    renderAt('/volunteers/new', { lang: 'fr' });
+    await screen.findByRole('textbox', { name: 'Prénom' });
+    const joined = input('Date d’arrivée');
+    // Today, written the French way.
+    const d = new Date();
+    expect(joined.value).toBe(`${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`);
+
+    // Typed with the keyboard; the calendar that opens speaks French.
+    fireEvent.focus(joined);
+    fireEvent.change(joined, { target: { value: '15/03/2024' } });
+    expect(await screen.findByText('mars 2024')).toBeTruthy();
+    fireEvent.blur(joined);
+    expect(joined.value).toBe('15/03/2024');
+
+    // Not a real date: not taken, the field goes back to the last good one.
+    fireEvent.change(joined, { target: { value: '31/02/2024' } });
+    fireEvent.blur(joined);
+    expect(joined.value).toBe('15/03/2024');
+
+    const consent = input('Consentement recueilli le');
+    expect(consent.getAttribute('placeholder')).toBe('JJ/MM/AAAA');
+    fireEvent.change(consent, { target: { value: '1/1/1850' } });
+    fireEvent.blur(consent);
+    expect(consent.value).toBe('01/01/1850');
+    const signed = input('Engagement de confidentialité signé le');
+    fireEvent.change(signed, { target: { value: '02.05.2024' } });
+    fireEvent.blur(signed);
+    // Clearable, with a button that says what it clears.
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer la date «\u00a0Engagement de confidentialité signé le\u00a0»' }));
+    expect(signed.value).toBe('');
+
+    fireEvent.change(input('Prénom'), { target: { value: 'Jean' } });
+    fireEvent.change(input('Nom'), { target: { value: 'Valjean' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter ce bénévole' }));
+    await screen.findByTestId('form-error');
+    expect(sent[0]).toMatchObject({ joinedOn: '2024-03-15', consentOn: '1850-01-01', confidentialitySignedOn: '' });
+    // The server's message under the date, and the cursor there.
+    expect(consent.getAttribute('aria-invalid')).toBe('true');
+    const described = (consent.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    expect(described).toContain('Saisissez une date entre 1900 et 2100.');
+    await waitFor(() => expect(document.activeElement).toBe(consent));
+    expect(consent.value).toBe('01/01/1850');
+  });
 });

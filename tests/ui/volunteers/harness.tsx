@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { buildApi, type MethodName } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
+import { DatesLocale } from '../../../renderer/src/app/DatesLocale';
 import { applyLanguage, i18n } from '../../../renderer/src/app/i18n';
 import { volunteerRoutes } from '../../../renderer/src/features/volunteers/routes';
 
@@ -47,15 +48,17 @@ export function renderAt(path: string, { lang = 'en', extra }: { lang?: 'fr' | '
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <MantineProvider>
-          <Notifications />
-          <MemoryRouter initialEntries={[path]}>
-            <Routes>
-              {volunteerRoutes}
-              <Route path="*" element={<div>elsewhere</div>} />
-            </Routes>
-            <LocationProbe />
-            {extra}
-          </MemoryRouter>
+          <DatesLocale>
+            <Notifications />
+            <MemoryRouter initialEntries={[path]}>
+              <Routes>
+                {volunteerRoutes}
+                <Route path="*" element={<div>elsewhere</div>} />
+              </Routes>
+              <LocationProbe />
+              {extra}
+            </MemoryRouter>
+          </DatesLocale>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>,

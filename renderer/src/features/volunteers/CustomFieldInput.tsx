@@ -1,6 +1,7 @@
 import { Checkbox, NumberInput, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../../shared/api';
+import { DateField } from '../../components/DateField';
 import type { CustomValue } from './formModel';
 
 interface Props {
@@ -29,7 +30,7 @@ export function CustomFieldInput({ field, value, onChange, error }: Props) {
         />
       );
     case 'date':
-      return <TextInput type="date" label={field.label} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} error={error} data-path={path} />;
+      return <DateField label={field.label} value={typeof value === 'string' ? value : ''} onChange={onChange} error={error} data-path={path} />;
     case 'choice': {
       const options = [...field.options];
       // A value chosen before the option was removed stays visible rather than silently vanishing.

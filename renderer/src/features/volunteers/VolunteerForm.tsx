@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CONSENT_BASES, FORMATS, ROLES, STATUSES, type CustomField, type Format, type Role, type Skill, type Status } from '../../../../shared/api';
+import { DateField } from '../../components/DateField';
 import { translateError, useFieldErrors } from '../../components/errors';
 import { ApiError } from '../../lib/api';
 import { AvailabilityGrid } from './AvailabilityGrid';
@@ -148,7 +149,7 @@ export function VolunteerForm({ volunteerId, initial, catalogue, customFields, o
         <Fieldset legend={t('sections.engagement')} radius="md" styles={LEGEND}>
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput type="date" label={t('fields.joinedOn')} withAsterisk value={values.joinedOn} onChange={(e) => set('joinedOn', e.currentTarget.value)} error={err('joinedOn')} data-path="joinedOn" />
+              <DateField label={t('fields.joinedOn')} withAsterisk value={values.joinedOn} onChange={(v) => set('joinedOn', v)} error={err('joinedOn')} data-path="joinedOn" />
               <Select
                 label={t('fields.status')}
                 data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
@@ -160,7 +161,7 @@ export function VolunteerForm({ volunteerId, initial, catalogue, customFields, o
               />
               {notActive ? (
                 <>
-                  <TextInput type="date" label={t('fields.statusSince')} withAsterisk value={values.statusSince} onChange={(e) => set('statusSince', e.currentTarget.value)} error={err('statusSince')} data-path="statusSince" />
+                  <DateField label={t('fields.statusSince')} withAsterisk value={values.statusSince} onChange={(v) => set('statusSince', v)} error={err('statusSince')} data-path="statusSince" />
                   <TextInput label={t('fields.statusReason')} value={values.statusReason} onChange={(e) => set('statusReason', e.currentTarget.value)} error={err('statusReason')} data-path="statusReason" />
                 </>
               ) : null}
@@ -222,7 +223,7 @@ export function VolunteerForm({ volunteerId, initial, catalogue, customFields, o
 
         <Fieldset legend={t('sections.privacy')} radius="md" styles={LEGEND}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput type="date" label={t('fields.consentOn')} value={values.consentOn} onChange={(e) => set('consentOn', e.currentTarget.value)} error={err('consentOn')} data-path="consentOn" />
+            <DateField label={t('fields.consentOn')} value={values.consentOn} onChange={(v) => set('consentOn', v)} error={err('consentOn')} data-path="consentOn" />
             <Select
               label={t('fields.consentBasis')}
               placeholder={t('form.choose')}
@@ -233,11 +234,10 @@ export function VolunteerForm({ volunteerId, initial, catalogue, customFields, o
               error={err('consentBasis')}
               data-path="consentBasis"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('fields.confidentialitySignedOn')}
               value={values.confidentialitySignedOn}
-              onChange={(e) => set('confidentialitySignedOn', e.currentTarget.value)}
+              onChange={(v) => set('confidentialitySignedOn', v)}
               error={err('confidentialitySignedOn')}
               data-path="confidentialitySignedOn"
             />
