@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import frValidation from '../../shared/i18n/locales/fr/validation.json';
 import { completeSetup, expect, test, type CoreFixture } from './fixtures';
+import { LeaveDialog, ShellPage } from './pages/ShellPage';
 import { VolunteerDetailPage } from './pages/volunteerDetail';
 import { VolunteerFormPage } from './pages/volunteerForm';
 import { VolunteersListPage } from './pages/volunteersList';
@@ -238,8 +239,59 @@ test.describe('volunteers', () => {
     await form.field('postalCode').fill('69003');
     await expect(form.duplicateWarning).toContainText(s.duplicates.nameAndPostalCode);
     await form.duplicateWarning.getByRole('link', { name: 'Marc Petit' }).click();
+    // What was typed is not saved: going to look asks first.
+    await new LeaveDialog(app.page).leave();
     await expect(app.page).toHaveURL(new RegExp(`#/volunteers/${marc.id}$`));
     expect((await core.call('volunteers.list', {})).total).toBe(1);
+  });
+
+  test('leaving a form with changes not saved asks first: stay keeps them, leave goes', async ({ app, core }) => {
+    await completeSetup(core, 'en');
+    await app.open('/volunteers');
+    const list = new VolunteersListPage(app.page);
+    await list.addButton.click();
+    const form = new VolunteerFormPage(app.page);
+    await form.field('firstName').fill('Jeanne');
+    const shell = new ShellPage(app.page);
+    const dialog = new LeaveDialog(app.page);
+
+    // The sidebar.
+    await shell.goToSettings();
+    await expect(dialog.root).toBeVisible();
+    await expect(dialog.stayButton).toBeFocused();
+    const axe = await new AxeBuilder({ page: app.page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await dialog.stay();
+    await expect(app.page).toHaveURL(/#\/volunteers\/new$/);
+    await expect(form.field('firstName')).toHaveValue('Jeanne');
+
+    // The header search, and Back.
+    await shell.search.fill('mar');
+    await expect(dialog.root).toBeVisible();
+    await dialog.stay();
+    await app.page.goBack();
+    await expect(dialog.root).toBeVisible();
+    await dialog.stay();
+    await expect(app.page).toHaveURL(/#\/volunteers\/new$/);
+    await expect(form.field('firstName')).toHaveValue('Jeanne');
+
+    // Leaving without saving goes where asked, and writes nothing.
+    await shell.goToSettings();
+    await dialog.leave();
+    await expect(app.page).toHaveURL(/#\/settings$/);
+    await expect(app.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    expect((await core.call('volunteers.list', { filters: { archived: 'include' } })).total).toBe(0);
+
+    // An edit too; saved, it leaves without a question.
+    const v = await core.call('volunteers.create', { firstName: 'Marc', lastName: 'Petit', joinedOn: '2023-02-01' });
+    await app.open(`/volunteers/${v.id}/edit`);
+    await form.field('city').fill('Lyon');
+    await app.page.getByRole('link', { name: volunteerStrings.en.form.backToRecord }).click();
+    await dialog.stay();
+    await form.submit();
+    await expect(app.page).toHaveURL(new RegExp(`#/volunteers/${v.id}$`));
+    await expect(dialog.root).toBeHidden();
+    expect((await core.call('volunteers.get', { id: v.id })).city).toBe('Lyon');
   });
 
   test('list, record and form have no accessibility violations axe can find', async ({ app, core }) => {

@@ -2,10 +2,10 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { DatesLocale } from './DatesLocale';
 import { i18n } from './i18n';
-import { AppRoutes } from './routes';
+import { appRoutes } from './routes';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -16,6 +16,10 @@ const queryClient = new QueryClient({
   },
 });
 
+// A data router (so a form can ask before it is left); hash routing, as the built renderer is
+// loaded from a file:// URL.
+const router = createHashRouter(appRoutes);
+
 export function App() {
   return (
     <I18nextProvider i18n={i18n}>
@@ -23,10 +27,7 @@ export function App() {
         <MantineProvider theme={theme}>
           <DatesLocale>
             <Notifications position="top-right" />
-            {/* Hash routing: the built renderer is loaded from a file:// URL. */}
-            <HashRouter>
-              <AppRoutes />
-            </HashRouter>
+            <RouterProvider router={router} />
           </DatesLocale>
         </MantineProvider>
       </QueryClientProvider>

@@ -1,5 +1,5 @@
 import './shell.css';
-import { Navigate, Route, Routes } from 'react-router';
+import { createRoutesFromElements, Navigate, Route, type RouteObject } from 'react-router';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { volunteerRoutes } from '../features/volunteers/routes';
@@ -9,24 +9,21 @@ import { RequireAssociation, SetupOnly, StartupGate } from './StartupGate';
 
 /**
  * Start-up loads the settings; with no association yet every path leads to the first-run setup,
- * afterwards the shell frames the domains.
+ * afterwards the shell frames the domains. Route objects for a data router (App uses a hash
+ * router, component tests a memory router), which lets a form ask before it is left.
  */
-export function AppRoutes() {
-  return (
-    <Routes>
-      <Route element={<StartupGate />}>
-        <Route element={<SetupOnly />}>
-          <Route path="/setup" element={<SetupPage />} />
-        </Route>
-        <Route element={<RequireAssociation />}>
-          <Route element={<Shell />}>
-            <Route index element={<Navigate to="/volunteers" replace />} />
-            {volunteerRoutes}
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Route>
-        </Route>
+export const appRoutes: RouteObject[] = createRoutesFromElements(
+  <Route element={<StartupGate />}>
+    <Route element={<SetupOnly />}>
+      <Route path="/setup" element={<SetupPage />} />
+    </Route>
+    <Route element={<RequireAssociation />}>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to="/volunteers" replace />} />
+        {volunteerRoutes}
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFound />} />
       </Route>
-    </Routes>
-  );
-}
+    </Route>
+  </Route>,
+);

@@ -2,14 +2,13 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, useLocation } from 'react-router';
+import { createMemoryRouter, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router';
 import { buildApi, type MethodName, type SettingsView } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 import { DatesLocale } from '../../../renderer/src/app/DatesLocale';
 import { applyLanguage, i18n } from '../../../renderer/src/app/i18n';
-import { AppRoutes } from '../../../renderer/src/app/routes';
+import { appRoutes } from '../../../renderer/src/app/routes';
 import { theme } from '../../../renderer/src/app/theme';
 
 // happy-dom has no FontFaceSet; Mantine's autosizing Textarea listens to it.
@@ -59,18 +58,31 @@ function LocationProbe() {
   return <div data-testid="location">{loc.pathname + loc.search}</div>;
 }
 
-export function wrap(ui: ReactNode, path = '/') {
+/** The app's providers around a data router at `path` (a location probe under every route). */
+export function wrap(routes: RouteObject[], path = '/') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  const router = createMemoryRouter(
+    [
+      {
+        id: 'test-probe',
+        element: (
+          <>
+            <Outlet />
+            <LocationProbe />
+          </>
+        ),
+        children: routes,
+      },
+    ],
+    { initialEntries: [path] },
+  );
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <MantineProvider theme={theme}>
           <DatesLocale>
             <Notifications />
-            <MemoryRouter initialEntries={[path]}>
-              {ui}
-              <LocationProbe />
-            </MemoryRouter>
+            <RouterProvider router={router} />
           </DatesLocale>
         </MantineProvider>
       </QueryClientProvider>
@@ -84,5 +96,5 @@ export function renderApp(path: string, lang: 'fr' | 'en' = 'en') {
   notifications.clean();
   notifications.cleanQueue();
   applyLanguage(lang);
-  return render(wrap(<AppRoutes />, path));
+  return render(wrap(appRoutes, path));
 }

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../../shared/api';
-import { mockRelais, ok, renderApp, view } from './harness';
+import type { AssociationInput, SettingsView } from '../../../shared/api';
+import { association, mockRelais, ok, renderApp, view } from './harness';
 
 describe('Settings', () => {
   it('switches the language live, remembers it, and re-renders everything in French', async () => {
@@ -37,6 +37,50 @@ describe('Settings', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Français' }));
     expect(await screen.findByText('Something went wrong. Nothing was changed.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+  });
+
+  it('asks before leaving the association’s details with changes not saved, not once they are saved', async () => {
+    let saved: SettingsView = view();
+    mockRelais({
+      'settings.get': () => ok(saved),
+      'settings.saveAssociation': (input: AssociationInput) => {
+        // The server tidies what was typed (spaces in a SIRET).
+        saved = view({ association: { ...association, name: input.name.trim(), siret: String(input.siret ?? '').replace(/\s+/g, '') || null } });
+        return ok(saved);
+      },
+    });
+    renderApp('/settings', 'en');
+    const name = (await screen.findByRole('textbox', { name: /^Name of the association/ })) as HTMLInputElement;
+    fireEvent.change(name, { target: { value: 'Les Amis du Quartier Nord' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Language' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stay on this page' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByTestId('location').textContent).toBe('/settings');
+    expect(name.value).toBe('Les Amis du Quartier Nord');
+
+    // The sidebar too; leaving without saving goes, and the edit is lost.
+    fireEvent.click(screen.getByRole('link', { name: 'Volunteers' }));
+    mockRelais({ 'settings.get': () => ok(saved), 'volunteers.list': () => ok({ total: 0, rows: [] }), 'volunteers.listSkills': () => ok([]) });
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave without saving' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/volunteers'));
+
+    // Saved (and tidied by the server): leaving asks nothing.
+    mockRelais({
+      'settings.get': () => ok(saved),
+      'settings.saveAssociation': (input: AssociationInput) => {
+        saved = view({ association: { ...association, name: input.name.trim(), siret: String(input.siret ?? '').replace(/\s+/g, '') || null } });
+        return ok(saved);
+      },
+    });
+    fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    const siret = (await screen.findByRole('textbox', { name: /^SIRET/ })) as HTMLInputElement;
+    fireEvent.change(siret, { target: { value: '123 456 789 00019' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The association’s details are saved.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Language' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/settings?tab=language'));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('shows where the data lives, and the sample-data switch', async () => {

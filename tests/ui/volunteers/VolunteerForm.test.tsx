@@ -183,4 +183,59 @@ describe('volunteer form', () => {
     await waitFor(() => expect(document.activeElement).toBe(consent));
     expect(consent.value).toBe('01/01/1850');
   });
+
+  it('asks before leaving with changes not saved: stay keeps them, leave goes; nothing to lose, no question', async () => {
+    mockRelais({
+      'settings.get': () => ok(settingsView),
+      'volunteers.listSkills': () => ok(skillsCatalogue),
+      'volunteers.findDuplicates': () => ok([]),
+      'volunteers.list': () => ok({ total: 0, rows: [] }),
+    });
+    renderAt('/volunteers/new', { lang: 'en' });
+    await screen.findByRole('textbox', { name: 'First name' });
+    // Untouched: Cancel simply leaves.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/volunteers'));
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Add a volunteer' }));
+    await screen.findByRole('textbox', { name: 'First name' });
+    fireEvent.change(input('First name'), { target: { value: 'Jeanne' } });
+    fireEvent.click(screen.getByRole('link', { name: /Back to the list/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    expect(dialog.textContent).toContain('has not been saved');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stay on this page' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByTestId('location').textContent).toBe('/volunteers/new');
+    expect(input('First name').value).toBe('Jeanne');
+
+    // Typed back to how it was: nothing to lose.
+    fireEvent.change(input('First name'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/volunteers'));
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Add a volunteer' }));
+    await screen.findByRole('textbox', { name: 'First name' });
+    fireEvent.change(input('Last name'), { target: { value: 'Valjean' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave without saving' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/volunteers'));
+  });
+
+  it('leaves without asking once saved', async () => {
+    const saved = { ...record, id: 9, firstName: 'Jeanne', lastName: 'Valjean', skills: [], customValues: {} };
+    mockRelais({
+      'settings.get': () => ok(settingsView),
+      'volunteers.listSkills': () => ok(skillsCatalogue),
+      'volunteers.findDuplicates': () => ok([]),
+      'volunteers.create': () => ok(saved),
+      'volunteers.get': () => ok(saved),
+    });
+    renderAt('/volunteers/new', { lang: 'en' });
+    await screen.findByRole('textbox', { name: 'First name' });
+    fireEvent.change(input('First name'), { target: { value: 'Jeanne' } });
+    fireEvent.change(input('Last name'), { target: { value: 'Valjean' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add this volunteer' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/volunteers/9'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });

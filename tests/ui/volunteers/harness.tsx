@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { createMemoryRouter, createRoutesFromElements, Outlet, Route, RouterProvider, useLocation } from 'react-router';
 import { buildApi, type MethodName } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 import { DatesLocale } from '../../../renderer/src/app/DatesLocale';
@@ -44,20 +44,31 @@ function LocationProbe() {
 export function renderAt(path: string, { lang = 'en', extra }: { lang?: 'fr' | 'en'; extra?: ReactNode } = {}) {
   applyLanguage(lang);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  // A data router, as in the app (forms ask before they are left).
+  const router = createMemoryRouter(
+    createRoutesFromElements(
+      <Route
+        element={
+          <>
+            <Outlet />
+            <LocationProbe />
+            {extra}
+          </>
+        }
+      >
+        {volunteerRoutes}
+        <Route path="*" element={<div>elsewhere</div>} />
+      </Route>,
+    ),
+    { initialEntries: [path] },
+  );
   return render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <MantineProvider>
           <DatesLocale>
             <Notifications />
-            <MemoryRouter initialEntries={[path]}>
-              <Routes>
-                {volunteerRoutes}
-                <Route path="*" element={<div>elsewhere</div>} />
-              </Routes>
-              <LocationProbe />
-              {extra}
-            </MemoryRouter>
+            <RouterProvider router={router} />
           </DatesLocale>
         </MantineProvider>
       </QueryClientProvider>

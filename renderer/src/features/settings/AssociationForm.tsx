@@ -1,8 +1,9 @@
 import { Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Association, AssociationInput } from '../../../../shared/api';
 import { ErrorAlert, translateIssue, useFieldErrors } from '../../components/errors';
+import { useLeaveGuard } from '../../components/LeaveGuard';
 import { LogoPicker } from './LogoPicker';
 
 const TEXT_FIELDS = ['name', 'addressLine', 'postalCode', 'city', 'rna', 'siret', 'signatoryName', 'signatoryTitle'] as const;
@@ -34,6 +35,8 @@ export function AssociationForm({
   pending,
   submitLabel,
   extraActions,
+  guardLeaving = false,
+  lastSaved,
 }: {
   initial: Association | null;
   onSubmit: (input: AssociationInput) => void;
@@ -41,6 +44,10 @@ export function AssociationForm({
   pending: boolean;
   submitLabel: string;
   extraActions?: ReactNode;
+  /** Ask before the screen is left with changes not saved (Settings; the first run has nowhere else to go). */
+  guardLeaving?: boolean;
+  /** The answer to the last successful save: each new one marks what was sent as saved. */
+  lastSaved?: unknown;
 }) {
   const { t } = useTranslation(['common', 'settings', 'setup']);
   const [values, setValues] = useState<Values>(() => initialValues(initial));
@@ -51,7 +58,20 @@ export function AssociationForm({
 
   useEffect(() => setEdited(new Set()), [error]);
 
+  // Unsaved: edited since the last successful save, and not what is saved (the server may have tidied
+  // what was typed, e.g. spaces in a SIRET, so a save counts as clean even if the text differs).
+  const changes = useRef(0);
+  const submittedAt = useRef(0);
+  const [cleanAt, setCleanAt] = useState(0);
+  useEffect(() => {
+    if (lastSaved !== undefined) setCleanAt(submittedAt.current);
+  }, [lastSaved]);
+  const saved = initialValues(initial);
+  const dirty = changes.current > cleanAt && (Object.keys(saved) as (keyof Values)[]).some((k) => values[k] !== saved[k]);
+  const { dialog: leaveDialog } = useLeaveGuard(guardLeaving && dirty);
+
   const set = (field: keyof Values, value: string | null) => {
+    changes.current += 1;
     setValues((v) => ({ ...v, [field]: value }));
     setEdited((e) => (e.has(field) ? e : new Set(e).add(field)));
   };
@@ -60,6 +80,7 @@ export function AssociationForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (logoProblem) return;
+    submittedAt.current = changes.current;
     setEdited(new Set());
     onSubmit({ ...values });
   };
@@ -131,6 +152,7 @@ export function AssociationForm({
           </Button>
         </Group>
       </Stack>
+      {leaveDialog}
     </form>
   );
 }

@@ -21,6 +21,8 @@ export function AssociationSection() {
         error={save.error}
         pending={save.isPending}
         submitLabel={t('common:actions.save')}
+        guardLeaving
+        lastSaved={save.data}
       />
     </Stack>
   );

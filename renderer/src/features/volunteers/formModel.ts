@@ -177,3 +177,21 @@ export function toInput(values: FormValues, fields: readonly CustomField[]): { i
   };
   return { input, skillRows };
 }
+
+/** What the form holds, with what the person cannot tell apart made equal (line ids, empty custom values). */
+function comparable(v: FormValues): string {
+  const custom = Object.entries(v.customValues)
+    .filter(([, x]) => x !== '' && x !== null && x !== undefined && x !== false)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify({
+    ...v,
+    birthYear: String(v.birthYear),
+    skills: v.skills.map(({ skillId, level }) => ({ skillId, level })),
+    customValues: custom,
+  });
+}
+
+/** Whether the form holds something other than what it started with (and so would lose it when left). */
+export function hasChanges(values: FormValues, initial: FormValues): boolean {
+  return values !== initial && comparable(values) !== comparable(initial);
+}
