@@ -176,6 +176,7 @@ export function CustomFieldsSection() {
         title={t(editing ? 'settings:customFields.editTitle' : 'settings:customFields.addTitle')}
         size="lg"
         styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       >
         {editing !== undefined ? <CustomFieldEditor key={editing?.id ?? 'new'} field={editing} onClose={() => setEditing(undefined)} /> : null}
       </Modal>

@@ -184,6 +184,7 @@ export function SkillsSection() {
         title={t(editing ? 'settings:skills.renameTitle' : 'settings:skills.addTitle')}
         size="lg"
         styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       >
         {editing !== undefined ? <SkillEditor key={editing?.id ?? 'new'} skill={editing} onClose={() => setEditing(undefined)} /> : null}
       </Modal>

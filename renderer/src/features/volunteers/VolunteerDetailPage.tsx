@@ -268,7 +268,7 @@ function Detail({ v }: { v: VolunteerOut }) {
         </Section>
       </SimpleGrid>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={archived ? t('archive.unarchiveTitle', { name }) : t('archive.title', { name })} centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={archived ? t('archive.unarchiveTitle', { name }) : t('archive.title', { name })} centered closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}>
         <Stack gap="md">
           <Text>{archived ? t('archive.unarchiveText') : t('archive.text')}</Text>
           {mutation.isError ? <Text c="red.8" role="alert">{translateError(t, mutation.error)}</Text> : null}
