@@ -8,20 +8,37 @@ import { serveRenderer } from './static-server';
 
 const TMP = resolve(__dirname, '../.tmp');
 
-/** A Platform for tests: files go to the test's data folder, PDFs are printed by this Chromium. */
-function testPlatform(browser: Browser, dataDir: string): Platform & { saved: string[] } {
+/**
+ * A Platform for tests: saved files go to the test's data folder (or where the test said), the
+ * "open" dialog answers what the test queued, PDFs are printed by this Chromium.
+ */
+function testPlatform(browser: Browser, dataDir: string) {
   const exports = join(dataDir, 'exports');
   const saved: string[] = [];
-  return {
+  const toOpen: (string | null)[] = [];
+  const toSave: (string | null)[] = [];
+  const folders: (string | null)[] = [];
+  const platform: Platform & {
+    saved: string[];
+    /** The next "open file" dialog picks this path (null: the user cancels). */
+    queueOpenFile(path: string | null): void;
+    /** The next "save file" dialog picks this path instead of exports/<default name>. */
+    queueSaveFile(path: string | null): void;
+    queueFolder(path: string | null): void;
+  } = {
     saved,
+    queueOpenFile: (path) => void toOpen.push(path),
+    queueSaveFile: (path) => void toSave.push(path),
+    queueFolder: (path) => void folders.push(path),
     async chooseSaveFile({ defaultName }) {
       mkdirSync(exports, { recursive: true });
-      const file = join(exports, defaultName);
-      saved.push(file);
+      const file = toSave.length ? toSave.shift()! : join(exports, defaultName);
+      if (file) saved.push(file);
       return file;
     },
-    chooseOpenFile: async () => null,
+    chooseOpenFile: async () => (toOpen.length ? toOpen.shift()! : null),
     chooseFolder: async () => {
+      if (folders.length) return folders.shift()!;
       mkdirSync(exports, { recursive: true });
       return exports;
     },
@@ -37,6 +54,7 @@ function testPlatform(browser: Browser, dataDir: string): Platform & { saved: st
     openPath: async () => undefined,
     systemLocale: () => 'en-GB',
   };
+  return platform;
 }
 
 export interface CoreFixture {
