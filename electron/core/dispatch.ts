@@ -2,6 +2,9 @@ import { contract, type MethodName } from '../../shared/api';
 import { fail, ok, RelaisFailure, type Result } from '../../shared/errors';
 import type { Context } from './context';
 import type { Handler, Handlers } from './handlers';
+import { backupsHandlers } from './backups/backups.handlers';
+import { ioHandlers } from './io/io.handlers';
+import { privacyHandlers } from './privacy/privacy.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { volunteersHandlers } from './volunteers/volunteers.handlers';
 import { toFieldIssues } from './validation';
@@ -10,6 +13,9 @@ import { toFieldIssues } from './validation';
 export const handlers: Handlers = {
   ...settingsHandlers,
   ...volunteersHandlers,
+  ...backupsHandlers,
+  ...ioHandlers,
+  ...privacyHandlers,
 };
 
 export interface DispatchOptions {

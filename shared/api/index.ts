@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import type { MethodSpec } from './define';
+import { backupsMethods } from './backups';
+import { ioMethods } from './io';
+import { privacyMethods } from './privacy';
 import { settingsMethods } from './settings';
 import { volunteersMethods } from './volunteers';
 
@@ -8,6 +11,9 @@ import { volunteersMethods } from './volunteers';
 export const contract = {
   ...settingsMethods,
   ...volunteersMethods,
+  ...backupsMethods,
+  ...ioMethods,
+  ...privacyMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -41,6 +47,9 @@ export function buildApi(invoke: (method: MethodName, input: unknown) => Promise
   return api as unknown as RelaisApi;
 }
 
+export * from './backups';
+export * from './io';
+export * from './privacy';
 export * from './settings';
 export * from './volunteers';
 export * from './fields';

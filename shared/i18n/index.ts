@@ -1,14 +1,20 @@
 import type { Language } from '../api/settings';
+import enBackups from './locales/en/backups.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
+import enIo from './locales/en/io.json';
 import enMenu from './locales/en/menu.json';
+import enPrivacy from './locales/en/privacy.json';
 import enSettings from './locales/en/settings.json';
 import enSetup from './locales/en/setup.json';
 import enValidation from './locales/en/validation.json';
 import enVolunteers from './locales/en/volunteers.json';
+import frBackups from './locales/fr/backups.json';
 import frCommon from './locales/fr/common.json';
 import frErrors from './locales/fr/errors.json';
+import frIo from './locales/fr/io.json';
 import frMenu from './locales/fr/menu.json';
+import frPrivacy from './locales/fr/privacy.json';
 import frSettings from './locales/fr/settings.json';
 import frSetup from './locales/fr/setup.json';
 import frValidation from './locales/fr/validation.json';
@@ -16,8 +22,8 @@ import frVolunteers from './locales/fr/volunteers.json';
 
 /** Both languages are bundled: the app works offline from the first second. */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, menu: enMenu, settings: enSettings, setup: enSetup, validation: enValidation, volunteers: enVolunteers },
-  fr: { common: frCommon, errors: frErrors, menu: frMenu, settings: frSettings, setup: frSetup, validation: frValidation, volunteers: frVolunteers },
+  en: { backups: enBackups, common: enCommon, errors: enErrors, io: enIo, menu: enMenu, privacy: enPrivacy, settings: enSettings, setup: enSetup, validation: enValidation, volunteers: enVolunteers },
+  fr: { backups: frBackups, common: frCommon, errors: frErrors, io: frIo, menu: frMenu, privacy: frPrivacy, settings: frSettings, setup: frSetup, validation: frValidation, volunteers: frVolunteers },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,0 +1,3 @@
+import type { MethodSpec } from './define';
+
+export const backupsMethods = {} satisfies Record<string, MethodSpec>;

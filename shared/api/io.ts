@@ -1,0 +1,3 @@
+import type { MethodSpec } from './define';
+
+export const ioMethods = {} satisfies Record<string, MethodSpec>;

@@ -1,0 +1,3 @@
+import type { MethodSpec } from './define';
+
+export const privacyMethods = {} satisfies Record<string, MethodSpec>;
