@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { completeSetup, expect, test } from './fixtures';
-import { ShellPage, volunteerRow } from './pages/ShellPage';
+import { LeaveDialog, ShellPage, volunteerRow } from './pages/ShellPage';
 
 test.describe('the shell around every screen', () => {
   test.beforeEach(async ({ core }) => {
@@ -81,4 +82,46 @@ test('the first-run screen has no WCAG A/AA violations that axe can find', async
   await expect(app.page.getByText('This field is required.')).toBeVisible();
   const step2 = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(step2.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('buttons keep AA contrast under the mouse: filled, subtle, outline and dialog buttons', async ({ app, core }) => {
+  await completeSetup(core, 'en');
+  const v = await core.call('volunteers.create', { firstName: 'Aïcha', lastName: 'Traoré', joinedOn: '2025-01-15' });
+  await core.call('settings.saveCustomField', { label: 'T-shirt size', type: 'text' });
+  const { page } = app;
+  /** Hovers a button and lets axe check the colours it has then (transitions off, so what is measured is the end state). */
+  const readableUnderMouse = async (button: Locator, what: string, hover = true) => {
+    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+    if (hover) await button.hover();
+    else await page.mouse.move(0, 0);
+    await button.evaluate((el) => el.setAttribute('data-hover-check', ''));
+    const results = await new AxeBuilder({ page }).include('[data-hover-check]').withRules(['color-contrast']).analyze();
+    await button.evaluate((el) => el.removeAttribute('data-hover-check'));
+    expect.soft(results.violations.map((x) => `${what}: ${x.nodes.map((n) => n.failureSummary ?? '').join(' ')}`)).toEqual([]);
+    expect.soft(results.passes.length + results.violations.length, `${what}: axe measured it`).toBeGreaterThan(0);
+  };
+
+  await app.open('/volunteers');
+  await readableUnderMouse(page.getByRole('link', { name: 'Add a volunteer' }), 'primary filled');
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await readableUnderMouse(page.getByRole('button', { name: /^Filters/ }), 'outline (filters open)');
+  await readableUnderMouse(page.getByRole('button', { name: 'Clear filters' }), 'subtle teal');
+
+  await app.open(`/volunteers/${v.id}`);
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  const archive = page.getByRole('dialog');
+  await readableUnderMouse(archive.getByRole('button', { name: 'Archive', exact: true }), 'orange filled, at rest', false);
+  await readableUnderMouse(archive.getByRole('button', { name: 'Archive', exact: true }), 'orange filled');
+  await readableUnderMouse(archive.getByRole('button', { name: 'Cancel' }), 'default');
+  await page.keyboard.press('Escape');
+
+  await app.open('/settings?tab=customFields');
+  await readableUnderMouse(page.getByRole('button', { name: 'Archive — T-shirt size' }), 'subtle red');
+
+  await app.open('/volunteers/new');
+  await page.getByLabel(/^First name/).fill('Jeanne');
+  await new ShellPage(page).goToSettings();
+  const leave = new LeaveDialog(page);
+  await readableUnderMouse(leave.leaveButton, 'outline red');
+  await readableUnderMouse(leave.stayButton, 'primary filled in a dialog');
 });
