@@ -73,7 +73,8 @@ export function SearchField() {
       inputWrapperOrder={['input', 'description']}
       styles={{
         root: { flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', gap: 'var(--mantine-spacing-md)' },
-        wrapper: { flex: '1 1 auto', maxWidth: 560 },
+        // No gap kept for the hint under the field: it sits beside it, so the field does not move.
+        wrapper: { flex: '1 1 auto', maxWidth: 560, marginTop: 0, marginBottom: 0 },
         description: { flex: '0 1 auto', maxWidth: 340, lineHeight: 1.35, margin: 0 },
       }}
       leftSection={<IconSearch />}
