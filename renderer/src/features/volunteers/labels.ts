@@ -33,8 +33,5 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** A date in words: « 1er juin 2026 » (French writes the first of the month as an ordinal), "1 June 2026". */
-export function longDate(isoDate: string, lang: Language): string {
-  const s = formatDate(isoDate, lang, 'long');
-  return lang === 'fr' ? s.replace(/^1 /, '1er ') : s;
-}
+/** A date in words: « 1er juin 2026 », "1 June 2026". */
+export const longDate = (isoDate: string, lang: Language): string => formatDate(isoDate, lang, 'long');
