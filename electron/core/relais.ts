@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/errors';
+import { isUnusableDatabase, quarantineDatabase, removeRestoreLeftovers } from './backups/quarantine';
 import type { Context, Session } from './context';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import { generateAssociation } from './demo/generator';
@@ -13,6 +14,13 @@ export interface OpenOptions extends DispatchOptions {
   platform?: Platform;
   /** How many volunteers the sample database gets. */
   demoSize?: number;
+  /**
+   * On (the app): a database that cannot be opened (not SQLite, damaged, not Relais's) is moved to
+   * `quarantine/<time>/` and Relais starts in recovery on an empty one (`backups.status` says so).
+   * Off (the default, for scripts): openRelais throws DATABASE_INVALID and touches nothing. A
+   * database of a newer Relais is always refused, untouched.
+   */
+  quarantineInvalid?: boolean;
 }
 
 export interface RelaisCore {
@@ -34,21 +42,40 @@ async function closeDatabase(d: OpenedDatabase): Promise<void> {
   if (d.sqlite.open) d.sqlite.close();
 }
 
+function openReal(file: string, dataDir: string, backupDir: string, quarantine: boolean): OpenedDatabase {
+  try {
+    return openDatabase(file, { backupDir });
+  } catch (error) {
+    if (!quarantine || !isUnusableDatabase(error)) throw error;
+    quarantineDatabase(file, dataDir, error);
+    return openDatabase(file, { backupDir });
+  }
+}
+
 /** Opens a data folder and returns the only door into it. See ./index.ts. */
 export async function openRelais(options: OpenOptions): Promise<RelaisCore> {
   const { dataDir } = options;
   mkdirSync(dataDir, { recursive: true });
   const platform = options.platform ?? headlessPlatform();
   const backupDir = join(dataDir, 'backups');
-  const real = openDatabase(join(dataDir, DATABASE_FILE), { backupDir });
+  const realFile = join(dataDir, DATABASE_FILE);
+  removeRestoreLeftovers(dataDir);
+  let real = openReal(realFile, dataDir, backupDir, options.quarantineInvalid ?? false);
   let demo: OpenedDatabase | null = null;
+
+  // Calls in flight, and the swap that new calls wait for (a restore replaces `real` under them).
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  let swapping: Promise<void> | null = null;
 
   const session: Session = {
     dataDir,
     get mode() {
       return demo ? 'demo' : 'real';
     },
-    real,
+    get real() {
+      return real;
+    },
     get active() {
       return demo ?? real;
     },
@@ -68,6 +95,23 @@ export async function openRelais(options: OpenOptions): Promise<RelaisCore> {
       demo = null;
       await closeDatabase(closing);
     },
+    async replaceReal(swap) {
+      let done!: () => void;
+      swapping = new Promise<void>((resolve) => (done = resolve));
+      try {
+        // The restore itself is one of the calls in flight; the others finish on the old database.
+        while (inFlight > 1) await new Promise<void>((resolve) => (idle = resolve));
+        await closeDatabase(real);
+        try {
+          swap(realFile);
+        } finally {
+          real = openDatabase(realFile, { backupDir });
+        }
+      } finally {
+        swapping = null;
+        done();
+      }
+    },
   };
 
   const context = (): Context => ({ ...session.active, platform, session });
@@ -75,8 +119,22 @@ export async function openRelais(options: OpenOptions): Promise<RelaisCore> {
 
   return {
     dataDir,
-    dispatch: (method, input) => dispatch(method, input),
+    async dispatch(method, input) {
+      while (swapping) await swapping;
+      inFlight += 1;
+      try {
+        return await dispatch(method, input);
+      } finally {
+        inFlight -= 1;
+        if (inFlight <= 1 && idle) {
+          const wake = idle;
+          idle = null;
+          wake();
+        }
+      }
+    },
     async close() {
+      while (swapping) await swapping;
       await session.closeDemo();
       await closeDatabase(real);
     },
