@@ -317,7 +317,12 @@ function looksLikeOurs(file: string, size: number): boolean {
   const head = readAt(file, 0, Math.min(size, 64 * 1024));
   const tail = readAt(file, Math.max(0, size - 8 * 1024), Math.min(size, 8 * 1024));
   const magic = Buffer.from(FORMAT_MAGIC, 'ascii');
-  return head.includes(magic) || tail.includes(magic) || head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+  if (head.includes(magic) || tail.includes(magic)) return true;
+  // Our archives open with the local header of manifest.json (its name at offset 30).
+  const signature = Buffer.from('PK\x03\x04', 'latin1');
+  const name = Buffer.from(MANIFEST_ENTRY, 'ascii');
+  if (head.length < 30 + name.length) return head.length > 0 && signature.subarray(0, Math.min(4, head.length)).equals(head.subarray(0, 4));
+  return head.subarray(0, 4).equals(signature) && head.subarray(30, 30 + name.length).equals(name);
 }
 
 /** Checks the whole-file checksum and reads the manifest. Nothing is extracted. */
