@@ -54,8 +54,10 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
     format = 'csv';
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
-    // A text file with NUL bytes is something else (an image, a database) sent by mistake.
-    if (decoded.text.includes('\u0000')) throw fileIssue('fileUnreadable');
+    // A text full of NUL characters is something else (an image, a database) sent by mistake; a stray
+    // one inside a cell is text like any other.
+    const head = decoded.text.slice(0, 4096);
+    if (head.split('\u0000').length - 1 > head.length / 100) throw fileIssue('fileUnreadable');
     delimiter = detectDelimiter(decoded.text);
     records = (await parseCsv(decoded.text, delimiter)).map((cells, i) => ({ rowNumber: i + 1, cells }));
   }

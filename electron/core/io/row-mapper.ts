@@ -88,6 +88,7 @@ const TEXT_FIELDS = new Set<ImportField>([
   'emergencyName', 'emergencyPhone', 'emergencyRelation', 'notes',
 ]);
 const DATE_FIELDS = new Set<ImportField>(['joinedOn', 'statusSince', 'consentOn', 'confidentialitySignedOn', 'archivedOn']);
+const LISTS = new Set<ImportField>(['roles', 'skills', 'interests', 'languages', 'availability']);
 /** Several columns into one text field are joined; for the others the first non-empty one wins. */
 const JOIN: Partial<Record<ImportField, string>> = { addressLine: ', ', notes: '\n' };
 
@@ -118,7 +119,11 @@ export function createMapper(mapping: readonly (ImportTarget | null)[], catalogu
       const custom: Record<string, string | number | boolean | null> = {};
       for (const [target, cols] of columns) {
         const filled = cols.map((c) => ({ c, v: cells[c] ?? '' })).filter((x) => x.v !== '');
-        if (!filled.length) continue;
+        if (!filled.length) {
+          // Our own export writes every list: an empty one there means none (not "the default roles").
+          if (options.linesOnly && LISTS.has(target as ImportField)) set[target] = [];
+          continue;
+        }
         const { c: column, v: text } = filled[0]!;
         const issue = (key: string, params?: Record<string, string | number>, field = target) =>
           issues.push({ field, column, key, ...(params ? { params } : {}) });

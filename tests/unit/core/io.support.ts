@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openRelais, type Platform } from '../../../electron/core';
@@ -29,8 +29,14 @@ export interface IoCore {
   close(): Promise<void>;
 }
 
-export async function openIoCore(options: { dataDir?: string; keep?: boolean } = {}): Promise<IoCore> {
-  const dataDir = options.dataDir ?? tempDir('relais-io-', { keep: options.keep });
+/**
+ * `inMemory`: the folder goes to /dev/shm when the machine has it. For property tests that open
+ * hundreds of data folders: their point is the logic, and fsyncs to disk would make them slow.
+ */
+export async function openIoCore(options: { dataDir?: string; keep?: boolean; inMemory?: boolean } = {}): Promise<IoCore> {
+  const shm = options.inMemory && existsSync('/dev/shm') ? mkdtempSync(join('/dev/shm', 'relais-io-')) : null;
+  if (shm && !options.keep) onTestFinished(() => rmSync(shm, { recursive: true, force: true }));
+  const dataDir = options.dataDir ?? shm ?? tempDir('relais-io-', { keep: options.keep });
   const out = join(dataDir, 'out');
   const opens: (string | null)[] = [];
   const saves: (string | null)[] = [];
