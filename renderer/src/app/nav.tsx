@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react';
 import type { SVGProps } from 'react';
 import { IconSettings, IconUsers } from '../components/icons';
+import { IconShield } from '../features/privacy/IconShield';
 
 export interface NavItem {
   to: string;
   /** A key in `common:nav`. */
-  labelKey: 'volunteers' | 'settings';
+  labelKey: 'volunteers' | 'privacy' | 'settings';
   icon: ComponentType<SVGProps<SVGSVGElement> & { size?: number }>;
 }
 
@@ -13,6 +14,9 @@ export interface NavItem {
  * The domains in the sidebar, in order. A new domain adds one entry here (and its label in
  * `common:nav`); Settings stays apart at the bottom.
  */
-export const DOMAIN_ITEMS: NavItem[] = [{ to: '/volunteers', labelKey: 'volunteers', icon: IconUsers }];
+export const DOMAIN_ITEMS: NavItem[] = [
+  { to: '/volunteers', labelKey: 'volunteers', icon: IconUsers },
+  { to: '/privacy', labelKey: 'privacy', icon: IconShield },
+];
 
 export const SETTINGS_ITEM: NavItem = { to: '/settings', labelKey: 'settings', icon: IconSettings };

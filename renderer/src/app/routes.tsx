@@ -1,5 +1,6 @@
 import './shell.css';
 import { createRoutesFromElements, Navigate, Route, type RouteObject } from 'react-router';
+import { privacyRoutes } from '../features/privacy/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { volunteerRoutes } from '../features/volunteers/routes';
@@ -21,6 +22,7 @@ export const appRoutes: RouteObject[] = createRoutesFromElements(
       <Route element={<Shell />}>
         <Route index element={<Navigate to="/volunteers" replace />} />
         {volunteerRoutes}
+        {privacyRoutes}
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { STATUSES, type CustomField, type Language, type Status } from '../../../../shared/api';
 import { formatNumber } from '../../../../shared/format';
 import { ErrorAlert, translateError } from '../../components/errors';
+import { PersonDataActions } from '../privacy/PersonDataActions';
 import { AvailabilityGrid } from './AvailabilityGrid';
 import { formatInstant, longDate, skillLabel, useLang } from './labels';
 import { useSettings, useVolunteer, useVolunteerMutations, type VolunteerOut } from './queries';
@@ -149,6 +150,7 @@ function Detail({ v }: { v: VolunteerOut }) {
           <Button variant="default" onClick={() => setConfirming(true)}>
             {archived ? t('detail.unarchive') : t('detail.archive')}
           </Button>
+          <PersonDataActions person={v} />
         </Group>
       </Group>
 

@@ -1,0 +1,47 @@
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ConsentTab } from './ConsentTab';
+import { ErasureLogTab } from './ErasureLogTab';
+import { RetentionTab } from './RetentionTab';
+
+export const PRIVACY_TABS = ['consent', 'retention', 'erasures'] as const;
+type Tab = (typeof PRIVACY_TABS)[number];
+const isTab = (v: string | null): v is Tab => (PRIVACY_TABS as readonly (string | null)[]).includes(v);
+
+/** Personal data (RGPD): consent overview, retention review, erasure log; the open tab is in the URL. */
+export function PrivacyPage() {
+  const { t } = useTranslation('privacy');
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'consent';
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <div>
+        <Title order={1}>{t('title')}</Title>
+        <Text c="gray.7" mt={4}>
+          {t('intro')}
+        </Text>
+      </div>
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'consent' ? { tab: v } : {}, { replace: true })} keepMounted={false} variant="outline">
+        <Tabs.List aria-label={t('title')}>
+          {PRIVACY_TABS.map((k) => (
+            <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">
+              {t(`tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="consent" pt="lg">
+          <ConsentTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention" pt="lg">
+          <RetentionTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="erasures" pt="lg">
+          <ErasureLogTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
