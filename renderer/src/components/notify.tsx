@@ -10,11 +10,11 @@ import { translateError } from './errors';
 export function useNotify() {
   const { t } = useTranslation();
   const success = useCallback((message: string) => {
-    notifications.show({ color: 'teal', message, autoClose: 4000 });
-  }, []);
+    notifications.show({ color: 'teal', message, autoClose: 4000, closeButtonProps: { 'aria-label': t('actions.close') } });
+  }, [t]);
   const error = useCallback(
     (err: unknown) => {
-      notifications.show({ color: 'red', message: translateError(t, err), autoClose: 8000 });
+      notifications.show({ color: 'red', message: translateError(t, err), autoClose: 8000, closeButtonProps: { 'aria-label': t('actions.close') } });
     },
     [t],
   );
