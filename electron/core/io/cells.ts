@@ -22,8 +22,19 @@ export function unescapeFormula(text: string): string {
   return text.startsWith("'") && TRIGGER.test(text) ? text.slice(1) : text;
 }
 
+const keys = new Map<string, string>();
+
 /** Header and label matching: case, accents, spaces and punctuation do not matter. */
-export const headerKey = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
+export function headerKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
+    // The same few words come back on every row of a file (roles, statuses, skills).
+    if (keys.size > 20_000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,5 @@
 import type { Sqlite } from '../db/connection';
-import { sortName } from '../volunteers/bits';
+import { sortKey } from '../volunteers/bits';
 
 /**
  * Likely duplicates, by the same rules as `volunteers.findDuplicates`: the same email (case
@@ -21,10 +21,28 @@ const emailKey = (email: string | null | undefined) => {
   return e.includes('@') ? e : null;
 };
 
-const nameKey = (p: PersonKeys) => {
+const parts = new Map<string, string>();
+/**
+ * `sortName` (folded « last first »), built from its two halves, each folded once per distinct
+ * name: a file of 10,000 people holds a few hundred first names. A test holds it equal to sortName.
+ */
+export function personName(first: string, last: string): string {
+  const key = (s: string) => {
+    let k = parts.get(s);
+    if (k === undefined) {
+      k = sortKey(s);
+      if (parts.size > 50_000) parts.clear();
+      parts.set(s, k);
+    }
+    return k;
+  };
+  return `${key(last)} ${key(first)}`.replace(/\s+/g, ' ').trim();
+}
+
+const nameKey = (p: PersonKeys, stored?: string) => {
   const postal = (p.postalCode ?? '').replace(/\s+/g, '');
   if (!p.firstName?.trim() || !p.lastName?.trim() || !postal) return null;
-  return `${sortName(p.firstName, p.lastName)}|${postal}`;
+  return `${stored ?? personName(p.firstName, p.lastName)}|${postal}`;
 };
 
 export class DuplicateIndex<Row> {
@@ -33,27 +51,30 @@ export class DuplicateIndex<Row> {
 
   static fromRegistry<Row>(sqlite: Sqlite): DuplicateIndex<Row> {
     const index = new DuplicateIndex<Row>();
-    const rows = sqlite.prepare('SELECT id, first_name, last_name, email, postal_code FROM volunteers ORDER BY id').iterate() as Iterable<{
+    const rows = sqlite.prepare('SELECT id, first_name, last_name, sort_name, email, postal_code FROM volunteers ORDER BY id').all() as {
       id: number;
       first_name: string;
       last_name: string;
+      sort_name: string;
       email: string | null;
       postal_code: string | null;
-    }>;
+    }[];
     for (const r of rows) {
+      // The stored sort name is the same folding, already done.
       index.add(
         { kind: 'existing', id: r.id, name: `${r.first_name} ${r.last_name}` },
         { email: r.email, firstName: r.first_name, lastName: r.last_name, postalCode: r.postal_code },
+        r.sort_name,
       );
     }
     return index;
   }
 
   /** The first one seen keeps the key: a match points at the oldest record. */
-  add(ref: DuplicateRef<Row>, keys: PersonKeys): void {
+  add(ref: DuplicateRef<Row>, keys: PersonKeys, storedSortName?: string): void {
     const e = emailKey(keys.email);
     if (e && !this.byEmail.has(e)) this.byEmail.set(e, ref);
-    const n = nameKey(keys);
+    const n = nameKey(keys, storedSortName);
     if (n && !this.byName.has(n)) this.byName.set(n, ref);
   }
 

@@ -12,6 +12,8 @@ interface Chosen {
   fileName: string;
   bytes: Uint8Array;
   table: Promise<Table> | null;
+  /** The last plan computed for this file, and what it depended on. */
+  plan: { key: string; value: unknown } | null;
 }
 
 const KEEP = 4;
@@ -26,7 +28,7 @@ function storeOf(session: Session): Map<string, Chosen> {
 export function keepFile(session: Session, fileName: string, bytes: Uint8Array): string {
   const store = storeOf(session);
   const token = randomUUID();
-  store.set(token, { fileName, bytes, table: null });
+  store.set(token, { fileName, bytes, table: null, plan: null });
   // Only the last few files chosen stay in memory.
   while (store.size > KEEP) store.delete(store.keys().next().value!);
   return token;
@@ -47,4 +49,17 @@ export async function chosenTable(session: Session, token: string): Promise<{ fi
     chosen.table = null;
     throw error;
   }
+}
+
+/**
+ * Keeps one computed value per file (the import plan), valid as long as `key` is the same: the
+ * import right after its preview need not check 10,000 rows again when nothing has changed.
+ */
+export function cachedFor<T>(session: Session, token: string, key: string, compute: () => T): T {
+  const chosen = storeOf(session).get(token);
+  if (!chosen) throw new RelaisFailure('NOT_FOUND', { token });
+  if (chosen.plan?.key === key) return chosen.plan.value as T;
+  const value = compute();
+  chosen.plan = { key, value };
+  return value;
 }

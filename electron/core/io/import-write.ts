@@ -1,8 +1,9 @@
-import type { VolunteerData } from '../../../shared/api';
+import { STATUSES, type VolunteerData } from '../../../shared/api';
 import { nowIso } from '../clock';
 import type { Sqlite } from '../db/connection';
-import { bitsToRoles, bitsToSlots, cityKey, rolesToBits, slotsToBits, sortName } from '../volunteers/bits';
-import { reindexVolunteers } from '../volunteers/search-index';
+import { bitsToRoles, bitsToSlots, cityKey, rolesToBits, slotsToBits } from '../volunteers/bits';
+import { personName } from './duplicates';
+import { ftsRow, reindexVolunteers } from '../volunteers/search-index';
 import type { Plan } from './import-plan';
 
 /**
@@ -12,17 +13,29 @@ import type { Plan } from './import-plan';
  *
  * The columns are stored exactly as `volunteers.create` stores them (a test compares the two).
  */
+const cityKeys = new Map<string | null, string | null>();
+/** `cityKey`, once per distinct city (a registry has a few dozen). */
+function cityKeyOf(city: string | null): string | null {
+  let key = cityKeys.get(city);
+  if (key === undefined) {
+    key = cityKey(city);
+    if (cityKeys.size > 5000) cityKeys.clear();
+    cityKeys.set(city, key);
+  }
+  return key;
+}
+
 function columns(data: VolunteerData) {
   return {
     firstName: data.firstName,
     lastName: data.lastName,
-    sortName: sortName(data.firstName, data.lastName),
+    sortName: personName(data.firstName, data.lastName),
     email: data.email,
     phone: data.phone,
     addressLine: data.addressLine,
     postalCode: data.postalCode,
     city: data.city,
-    cityKey: cityKey(data.city),
+    cityKey: cityKeyOf(data.city),
     country: data.country,
     birthYear: data.birthYear,
     joinedOn: data.joinedOn,
@@ -44,6 +57,8 @@ function columns(data: VolunteerData) {
     confidentialitySignedOn: data.confidentialitySignedOn,
   };
 }
+
+const ARCHIVED_DETAIL = JSON.stringify({ source: 'import' });
 
 const COLUMNS = [
   'firstName', 'lastName', 'sortName', 'email', 'phone', 'addressLine', 'postalCode', 'city', 'cityKey', 'country',
@@ -77,9 +92,14 @@ export interface WriteCounts {
 
 export function writePlan(sqlite: Sqlite, plan: Plan): WriteCounts {
   const at = nowIso();
+  // Positional parameters: 10,000 rows should not build 10,000 named-parameter objects.
   const insert = sqlite.prepare(
     `INSERT INTO volunteers (${COLUMNS.map(snake).join(', ')}, archived_at, created_at, updated_at)
-     VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @archivedAt, @at, @at)`,
+     VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
+  );
+  const insertFts = sqlite.prepare('INSERT INTO volunteers_fts (rowid, name, contact, city, skills) VALUES (?, ?, ?, ?, ?)');
+  const skillNames = new Map(
+    (sqlite.prepare('SELECT id, key, name FROM skills').all() as { id: number; key: string | null; name: string | null }[]).map((s) => [s.id, s]),
   );
   const update = sqlite.prepare(
     `UPDATE volunteers SET ${COLUMNS.map((c) => `${snake(c)} = @${c}`).join(', ')}, updated_at = @at,
@@ -104,13 +124,17 @@ export function writePlan(sqlite: Sqlite, plan: Plan): WriteCounts {
   return sqlite.transaction((): WriteCounts => {
     const touched: number[] = [];
     let created = 0;
+    const createdDetail = new Map(STATUSES.map((st) => [st, JSON.stringify({ status: st, source: 'import' })]));
     for (const row of plan.rows) {
       if (row.action !== 'create' || !row.data) continue;
-      const id = Number(insert.run({ ...columns(row.data), archivedAt: archivedAt(row.archivedOn), at }).lastInsertRowid);
+      const c = columns(row.data);
+      const id = Number(insert.run(...COLUMNS.map((k) => c[k]), archivedAt(row.archivedOn), at, at).lastInsertRowid);
       writeLinks(id, row.data);
-      history.run(id, at, 'created', JSON.stringify({ status: row.data.status, source: 'import' }));
-      if (row.archivedOn) history.run(id, at, 'archived', JSON.stringify({ source: 'import' }));
-      touched.push(id);
+      history.run(id, at, 'created', createdDetail.get(row.data.status));
+      if (row.archivedOn) history.run(id, at, 'archived', ARCHIVED_DETAIL);
+      // The new row's index entry from what is in hand, as reindexVolunteers would build it from the tables.
+      const fts = ftsRow({ id, ...row.data, skills: row.data.skills.map((s) => skillNames.get(s.skillId) ?? { key: null, name: null }) });
+      insertFts.run(fts.id, fts.name, fts.contact, fts.city, fts.skills);
       created++;
     }
     for (const [id, merge] of plan.merges) {
@@ -124,7 +148,7 @@ export function writePlan(sqlite: Sqlite, plan: Plan): WriteCounts {
       }
       const fields = changedFields(merge.before, merge.data).filter((f) => !['status', 'statusSince', 'statusReason'].includes(f));
       if (fields.length) history.run(id, at, 'updated', JSON.stringify({ fields, source: 'import' }));
-      if (archiving) history.run(id, at, 'archived', JSON.stringify({ source: 'import' }));
+      if (archiving) history.run(id, at, 'archived', ARCHIVED_DETAIL);
       touched.push(id);
     }
     reindexVolunteers(sqlite, touched);

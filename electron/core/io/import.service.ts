@@ -3,9 +3,11 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { ImportPreview, ImportResult, ImportTarget, PreviewRow, importOptions, previewInput } from '../../../shared/api';
 import { RelaisFailure } from '../../../shared/errors';
+import { todayIso } from '../clock';
 import type { Context } from '../context';
+import type { Sqlite } from '../db/connection';
 import { loadCustomFields } from '../volunteers/volunteers.repository';
-import { chosenTable, forgetFile, keepFile } from './file-store';
+import { cachedFor, chosenTable, forgetFile, keepFile } from './file-store';
 import { checkMapping, countPlan, planImport, type Plan, type PlannedRow } from './import-plan';
 import { writePlan } from './import-write';
 import { detectPreset, suggestMapping } from './presets';
@@ -54,9 +56,26 @@ async function prepare(ctx: Context, input: Options) {
   const suggested = suggestMapping(table.headers, preset, catalogue.customFields);
   const mapping: (ImportTarget | null)[] = input.mapping ? [...input.mapping] : suggested;
   checkMapping(mapping, table.headers.length, catalogue);
-  const plan = planImport(ctx.sqlite, table, catalogue, { mapping, preset, duplicates: input.duplicates });
+  const options = { mapping, preset, duplicates: input.duplicates };
+  const key = JSON.stringify({ options, today: todayIso(), store: storeId(ctx.sqlite), version: dataVersion(ctx.sqlite) });
+  const plan = cachedFor(ctx.session, input.token, key, () => planImport(ctx.sqlite, table, catalogue, options));
   return { fileName, table, preset, suggested, mapping, plan };
 }
+
+const storeIds = new WeakMap<Sqlite, number>();
+let nextStoreId = 1;
+const storeId = (sqlite: Sqlite) => {
+  let id = storeIds.get(sqlite);
+  if (!id) storeIds.set(sqlite, (id = nextStoreId++));
+  return id;
+};
+
+/**
+ * Changes to the database since…: `total_changes()` counts this connection's writes, `data_version`
+ * moves when another connection commits. Equal values: the registry is as the plan saw it.
+ */
+const dataVersion = (sqlite: Sqlite) =>
+  `${sqlite.pragma('data_version', { simple: true }) as number}:${(sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
 
 const MAX_ISSUES = 1000;
 const MAX_ATTENTION_ROWS = 200;

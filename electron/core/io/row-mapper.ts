@@ -92,6 +92,21 @@ const LISTS = new Set<ImportField>(['roles', 'skills', 'interests', 'languages',
 /** Several columns into one text field are joined; for the others the first non-empty one wins. */
 const JOIN: Partial<Record<ImportField, string>> = { addressLine: ', ', notes: '\n' };
 
+type Converted = { values: Record<string, unknown>; issues: { field?: string; key: string; params?: Record<string, string | number> }[] };
+
+const memo = (convert: (text: string) => Converted) => {
+  const cache = new Map<string, Converted>();
+  return (text: string) => {
+    let hit = cache.get(text);
+    if (!hit) {
+      hit = convert(text);
+      // Columns of repeated words (roles, statuses, skills) are converted once per distinct value.
+      if (cache.size < 10_000) cache.set(text, hit);
+    }
+    return hit;
+  };
+};
+
 export function createMapper(mapping: readonly (ImportTarget | null)[], catalogue: Catalogue, options: { linesOnly: boolean }): Mapper {
   const findSkill = skillLookup(catalogue, options.linesOnly);
   const fields = new Map(catalogue.customFields.map((f) => [f.id, f]));
@@ -103,6 +118,103 @@ export function createMapper(mapping: readonly (ImportTarget | null)[], catalogu
     columns.set(t, list);
   });
   const list = (text: string) => splitList(text, options.linesOnly);
+  /** Items of a list of known words: a cell that is one known word as a whole is one item (a skill named « Cuisine, pâtisserie »). */
+  const known = (text: string, isKnown: (item: string) => boolean) => (!/[\r\n]/.test(text) && isKnown(text) ? [text] : splitList(text));
+  const one = (field: string, value: unknown): Converted => ({ values: { [field]: value }, issues: [] });
+  const bad = (field: string | undefined, key: string, text: string): Converted => ({ values: {}, issues: [{ ...(field ? { field } : {}), key, params: { value: text } }] });
+  const items = <T>(field: string, parts: string[], read: (item: string) => T | null, key: string): Converted => {
+    const out: T[] = [];
+    const issues: Converted['issues'] = [];
+    for (const item of parts) {
+      const v = read(item);
+      if (v === null) issues.push({ key, params: { value: item } });
+      else out.push(v);
+    }
+    return { values: { [field]: out }, issues };
+  };
+
+  /** One converter per mapped field, from the first filled cell's text. */
+  function converter(target: string): (text: string) => Converted {
+    if (target.startsWith('custom:')) {
+      const field = fields.get(Number(target.slice(7)));
+      if (!field || field.archived) return () => ({ values: {}, issues: [{ key: 'unknownCustomField' }] });
+      const key = field.type === 'choice' ? 'io.unknownChoice' : field.type === 'date' ? 'date' : `io.${field.type}`;
+      return memo((text) => {
+        const value = customValue(field, text);
+        return value === undefined ? bad(undefined, key, text) : { values: { [`custom:${field.id}`]: value }, issues: [] };
+      });
+    }
+    const f = target as ImportField;
+    if (TEXT_FIELDS.has(f)) return (text) => one(f, text);
+    if (DATE_FIELDS.has(f)) return (text) => {
+      const date = parseDate(text);
+      return date ? one(f, date) : bad(undefined, 'date', text);
+    };
+    switch (f) {
+      case 'fullName':
+        return (text) => {
+          const { firstName, lastName } = splitFullName(text);
+          const values: Record<string, unknown> = {};
+          // Columns of their own take precedence over the split.
+          if (firstName && !columns.has('firstName')) values.firstName = firstName;
+          if (lastName && !columns.has('lastName')) values.lastName = lastName;
+          return { values, issues: [] };
+        };
+      case 'birthYear':
+      case 'birthDate':
+        return memo((text) => {
+          const year = parseYear(text);
+          return year === null ? bad('birthYear', f === 'birthYear' ? 'number' : 'date', text) : one('birthYear', year);
+        });
+      case 'status':
+        return memo((text) => {
+          const v = readStatus(text);
+          return v ? one(f, v) : bad(undefined, 'io.unknownStatus', text);
+        });
+      case 'preferredFormat':
+        return memo((text) => {
+          const v = readFormat(text);
+          return v ? one(f, v) : bad(undefined, 'io.unknownFormat', text);
+        });
+      case 'consentBasis':
+        return memo((text) => {
+          const v = readConsentBasis(text);
+          return v ? one(f, v) : bad(undefined, 'io.unknownConsentBasis', text);
+        });
+      case 'photoConsent':
+        return memo((text) => {
+          const v = parseBoolean(text);
+          return v === null ? bad(undefined, 'io.boolean', text) : one(f, v);
+        });
+      case 'roles':
+        return memo((text) => items<Role>(f, known(text, (x) => readRole(x) !== null), readRole, 'io.unknownRole'));
+      case 'availability':
+        return memo((text) => items<Slot>(f, known(text, (x) => readSlot(x) !== null), readSlot, 'io.unknownSlot'));
+      case 'skills':
+        return memo((text) => {
+          const found = items(f, known(text, (x) => findSkill(x) !== null), findSkill, 'unknownSkill');
+          // Listed twice: the higher level is kept.
+          const levels = new Map<number, 1 | 2 | 3>();
+          for (const s of found.values[f] as { skillId: number; level: 1 | 2 | 3 }[]) levels.set(s.skillId, Math.max(levels.get(s.skillId) ?? 1, s.level) as 1 | 2 | 3);
+          return { values: { [f]: [...levels].map(([skillId, level]) => ({ skillId, level })) }, issues: found.issues };
+        });
+      case 'interests':
+      case 'languages':
+        return (text) => one(f, list(text));
+      default:
+        return () => ({ values: {}, issues: [] });
+    }
+  }
+
+  const plan = [...columns].map(([target, cols]) => ({
+    target,
+    cols,
+    convert: converter(target),
+    join: JOIN[target as ImportField],
+    emptyList: options.linesOnly && LISTS.has(target as ImportField),
+    /** A year of birth of its own wins over the one read from a date. */
+    yieldsTo: target === 'birthDate' ? (columns.get('birthYear') ?? []) : [],
+  }));
 
   return {
     columnOf(field) {
@@ -116,117 +228,30 @@ export function createMapper(mapping: readonly (ImportTarget | null)[], catalogu
       const provided: Provided = {};
       const set = provided as Record<string, unknown>;
       const issues: CellIssue[] = [];
-      const custom: Record<string, string | number | boolean | null> = {};
-      for (const [target, cols] of columns) {
-        const filled = cols.map((c) => ({ c, v: cells[c] ?? '' })).filter((x) => x.v !== '');
-        if (!filled.length) {
+      let custom: Record<string, string | number | boolean> | null = null;
+      for (const p of plan) {
+        let column = -1;
+        for (const c of p.cols) {
+          if (cells[c]) {
+            column = c;
+            break;
+          }
+        }
+        if (column < 0) {
           // Our own export writes every list: an empty one there means none (not "the default roles").
-          if (options.linesOnly && LISTS.has(target as ImportField)) set[target] = [];
+          if (p.emptyList) set[p.target] = [];
           continue;
         }
-        const { c: column, v: text } = filled[0]!;
-        const issue = (key: string, params?: Record<string, string | number>, field = target) =>
-          issues.push({ field, column, key, ...(params ? { params } : {}) });
-
-        if (target.startsWith('custom:')) {
-          const field = fields.get(Number(target.slice(7)));
-          if (!field || field.archived) {
-            issue('unknownCustomField');
-            continue;
-          }
-          const value = customValue(field, text);
-          if (value === undefined) issue(field.type === 'choice' ? 'io.unknownChoice' : field.type === 'date' ? 'date' : `io.${field.type}`, { value: text });
-          else custom[String(field.id)] = value;
-          continue;
+        if (p.yieldsTo.some((c) => cells[c])) continue;
+        const text = p.join ? p.cols.map((c) => cells[c]).filter(Boolean).join(p.join) : cells[column]!;
+        const out = p.convert(text);
+        for (const [k, v] of Object.entries(out.values)) {
+          if (k.startsWith('custom:')) (custom ??= {})[k.slice(7)] = v as string | number | boolean;
+          else set[k] = v;
         }
-        const f = target as ImportField;
-        if (TEXT_FIELDS.has(f)) {
-          set[f] = JOIN[f] ? filled.map((x) => x.v).join(JOIN[f]) : text;
-        } else if (DATE_FIELDS.has(f)) {
-          const date = parseDate(text);
-          if (date) set[f] = date;
-          else issue('date', { value: text });
-        } else {
-          switch (f) {
-            case 'fullName': {
-              const { firstName, lastName } = splitFullName(text);
-              // Columns of their own take precedence over the split.
-              if (firstName && !columns.has('firstName')) provided.firstName = firstName;
-              if (lastName && !columns.has('lastName')) provided.lastName = lastName;
-              break;
-            }
-            case 'birthYear':
-            case 'birthDate': {
-              if (f === 'birthDate' && columns.has('birthYear') && (cells[columns.get('birthYear')![0]!] ?? '') !== '') break;
-              const year = parseYear(text);
-              if (year === null) issue(f === 'birthYear' ? 'number' : 'date', { value: text }, 'birthYear');
-              else provided.birthYear = year;
-              break;
-            }
-            case 'status': {
-              const s = readStatus(text);
-              if (s) provided.status = s;
-              else issue('io.unknownStatus', { value: text });
-              break;
-            }
-            case 'preferredFormat': {
-              const v = readFormat(text);
-              if (v) provided.preferredFormat = v;
-              else issue('io.unknownFormat', { value: text });
-              break;
-            }
-            case 'consentBasis': {
-              const v = readConsentBasis(text);
-              if (v) provided.consentBasis = v;
-              else issue('io.unknownConsentBasis', { value: text });
-              break;
-            }
-            case 'photoConsent': {
-              const v = parseBoolean(text);
-              if (v === null) issue('io.boolean', { value: text });
-              else provided.photoConsent = v;
-              break;
-            }
-            case 'roles': {
-              const roles: Role[] = [];
-              for (const item of list(text)) {
-                const r = readRole(item);
-                if (r) roles.push(r);
-                else issue('io.unknownRole', { value: item });
-              }
-              provided.roles = roles;
-              break;
-            }
-            case 'availability': {
-              const slots: Slot[] = [];
-              for (const item of list(text)) {
-                const s = readSlot(item);
-                if (s) slots.push(s);
-                else issue('io.unknownSlot', { value: item });
-              }
-              provided.availability = slots;
-              break;
-            }
-            case 'skills': {
-              const whole = findSkill(text);
-              const entries = whole ? [text] : list(text);
-              const levels = new Map<number, 1 | 2 | 3>();
-              for (const entry of entries) {
-                const s = findSkill(entry);
-                if (!s) issue('unknownSkill', { value: entry });
-                else levels.set(s.skillId, Math.max(levels.get(s.skillId) ?? 1, s.level) as 1 | 2 | 3);
-              }
-              provided.skills = [...levels].map(([skillId, level]) => ({ skillId, level }));
-              break;
-            }
-            case 'interests':
-            case 'languages':
-              set[f] = list(text);
-              break;
-          }
-        }
+        for (const i of out.issues) issues.push({ field: i.field ?? p.target, column, key: i.key, ...(i.params ? { params: i.params } : {}) });
       }
-      if (Object.keys(custom).length) provided.customValues = custom;
+      if (custom) provided.customValues = custom;
       return { provided, issues };
     },
   };

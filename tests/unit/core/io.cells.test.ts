@@ -14,7 +14,9 @@ import {
   unescapeFormula,
 } from '../../../electron/core/io/cells';
 import { detectDelimiter, parseCsv, writeCsv } from '../../../electron/core/io/csv';
+import { personName } from '../../../electron/core/io/duplicates';
 import { decodeText, decodeWindows1252 } from '../../../electron/core/io/encoding';
+import { sortName } from '../../../electron/core/volunteers/bits';
 import { FIXTURES } from './io.support';
 
 describe('encoding', () => {
@@ -175,5 +177,17 @@ describe('cells', () => {
     ['Cher', '', 'Cher'],
   ])('full name %j → first %j, last %j', (text, firstName, lastName) => {
     expect(splitFullName(text)).toEqual({ firstName, lastName });
+  });
+});
+
+describe('duplicate keys', () => {
+  it('build the same folded name as the registry’s sort order, from the two halves', () => {
+    const part = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('Σ', 'ΟΔΥΣΣΕΥΣ', ' Éva ', '\u00a0Łukasz', 'ﬁ', 'Œ\u0301', '\ufeffA', 'İ'));
+    fc.assert(
+      fc.property(part, part, (first, last) => {
+        expect(personName(first, last)).toBe(sortName(first, last));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
