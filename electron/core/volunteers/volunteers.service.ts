@@ -134,8 +134,15 @@ function changedFields(before: Volunteer, data: VolunteerData): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(k === 'customValues' ? before.customValues : prev[k]));
 }
 
+/** An erased person's record keeps only anonymous facts; typing personal data back in is refused. */
+function refuseIfErased(ctx: Context, id: number): void {
+  const erased = ctx.sqlite.prepare('SELECT 1 FROM erasures WHERE volunteer_id = ?').get(id);
+  if (erased) throw new RelaisFailure('CONFLICT', { reason: 'erased', id });
+}
+
 export async function updateVolunteer(ctx: Context, id: number, data: VolunteerData): Promise<Volunteer> {
   const before = await getVolunteer(ctx, id);
+  refuseIfErased(ctx, id);
   const customValues = await checkReferences(ctx, data, before);
   const changed = changedFields(before, data);
   if (changed.length === 0) return before;
@@ -159,6 +166,7 @@ export async function setArchived(ctx: Context, id: number, archived: boolean): 
   const row = await findVolunteerRow(ctx.db, id);
   if (!row) throw new RelaisFailure('NOT_FOUND', { id });
   if ((row.archivedAt !== null) === archived) return getVolunteer(ctx, id);
+  if (!archived) refuseIfErased(ctx, id);
   const at = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('volunteers').set({ archivedAt: archived ? at : null, updatedAt: at }).where('id', '=', id).execute();

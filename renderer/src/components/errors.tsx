@@ -18,9 +18,15 @@ export function errorCode(err: unknown): ErrorCode {
   return 'INTERNAL';
 }
 
-/** One translated sentence for a failed call (`errors:<code>`), never a raw code or stack. */
+/**
+ * One translated sentence for a failed call, never a raw code or stack: the sentence for its
+ * reason when core gave one that has its own (`errors:reasons.<reason>`), else for its code.
+ */
 export function translateError(t: AnyT, err: unknown): string {
-  return loose(t)(`errors:${errorCode(err)}`);
+  const tt = loose(t);
+  const general = tt(`errors:${errorCode(err)}`);
+  const reason = err instanceof ApiError ? err.error.details?.['reason'] : undefined;
+  return typeof reason === 'string' ? tt(`errors:reasons.${reason}`, { defaultValue: general }) : general;
 }
 
 /** A validation message (`validation:<key>`), falling back to the generic "not valid". */

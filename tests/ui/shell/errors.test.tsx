@@ -29,6 +29,14 @@ describe('translateError', () => {
     expect(translateError(i18n.getFixedT('fr'), new ApiError({ code: 'NOT_FOUND' }))).toBe('Cette fiche n’existe plus.');
   });
 
+  it('uses the sentence of the reason core gave when it has one, else the code’s', () => {
+    const erased = new ApiError({ code: 'CONFLICT', details: { reason: 'erased', id: 3 } });
+    expect(translateError(i18n.getFixedT('en'), erased)).toBe('This person’s data was erased: the record can no longer be changed.');
+    expect(translateError(i18n.getFixedT('fr'), erased)).toBe('Les données de cette personne ont été effacées\u00a0: la fiche ne peut plus être modifiée.');
+    const unknownReason = new ApiError({ code: 'CONFLICT', details: { reason: 'no-sentence-for-this' } });
+    expect(translateError(i18n.getFixedT('en'), unknownReason)).toBe('This change conflicts with existing data.');
+  });
+
   it('treats anything that is not an ApiError (or an unknown code) as INTERNAL, never showing raw text', () => {
     const t = i18n.getFixedT('en');
     expect(errorCode(new Error('SQLITE_BUSY: database is locked'))).toBe('INTERNAL');

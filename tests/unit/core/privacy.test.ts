@@ -295,6 +295,17 @@ describe('privacy.erase', () => {
     expect(readFileSync(erasureLogPath(t.dataDir), 'utf8')).toBe(log);
   });
 
+  it('an erased record cannot be edited or brought back from the archive: personal data stays out', async () => {
+    const t = await openTestCore();
+    const v = await t.call('volunteers.create', buildVolunteer({ firstName: 'Zoé', lastName: 'Marchal' }));
+    await t.call('privacy.erase', { id: v.id });
+    const before = dumpTables(t.file);
+    const edit = expectFailure(await t.dispatch('volunteers.update', { id: v.id, data: buildVolunteer({ firstName: 'Zoé', lastName: 'Marchal' }) }), 'CONFLICT');
+    expect(edit.details).toEqual({ reason: 'erased', id: v.id });
+    expectFailure(await t.dispatch('volunteers.unarchive', { id: v.id }), 'CONFLICT');
+    expect(dumpTables(t.file)).toEqual(before);
+  });
+
   it('eraseMany erases all of them, or none when one is unknown or already erased', async () => {
     const t = await openTestCore();
     const [a, b, c] = [await t.call('volunteers.create', buildVolunteer()), await t.call('volunteers.create', buildVolunteer()), await t.call('volunteers.create', buildVolunteer())];

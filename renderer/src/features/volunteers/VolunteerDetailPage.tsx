@@ -7,6 +7,7 @@ import { STATUSES, type CustomField, type Language, type Status } from '../../..
 import { formatNumber } from '../../../../shared/format';
 import { ErrorAlert, translateError } from '../../components/errors';
 import { PersonDataActions } from '../privacy/PersonDataActions';
+import { usePersonStatus } from '../privacy/queries';
 import { AvailabilityGrid } from './AvailabilityGrid';
 import { formatInstant, longDate, skillLabel, useLang } from './labels';
 import { useSettings, useVolunteer, useVolunteerMutations, type VolunteerOut } from './queries';
@@ -109,6 +110,7 @@ function Detail({ v }: { v: VolunteerOut }) {
   const { archive, unarchive } = useVolunteerMutations();
   const [confirming, setConfirming] = useState(false);
   const archived = v.archivedAt !== null;
+  const erased = Boolean(usePersonStatus(v.id).data?.erasedAt);
   const name = `${v.firstName} ${v.lastName}`;
   const mutation = archived ? unarchive : archive;
 
@@ -144,12 +146,17 @@ function Detail({ v }: { v: VolunteerOut }) {
           </Group>
         </Stack>
         <Group gap="sm">
-          <Button component={Link} to={`/volunteers/${v.id}/edit`}>
-            {t('detail.edit')}
-          </Button>
-          <Button variant="default" onClick={() => setConfirming(true)}>
-            {archived ? t('detail.unarchive') : t('detail.archive')}
-          </Button>
+          {/* An erased record keeps only anonymous facts: nothing to edit or bring back. */}
+          {!erased && (
+            <>
+              <Button component={Link} to={`/volunteers/${v.id}/edit`}>
+                {t('detail.edit')}
+              </Button>
+              <Button variant="default" onClick={() => setConfirming(true)}>
+                {archived ? t('detail.unarchive') : t('detail.archive')}
+              </Button>
+            </>
+          )}
           <PersonDataActions person={v} />
         </Group>
       </Group>
