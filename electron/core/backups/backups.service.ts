@@ -148,6 +148,8 @@ export async function createBackup(ctx: Context, passphrase: string | null) {
 
 /** Deletes the automatic backups the rotation no longer keeps (only files Relais named itself). */
 function rotate(folder: string): void {
+  // A backup cut short by a crash stays a `.part` file, never a file under a backup's name.
+  for (const name of readdirSync(folder)) if (name.endsWith(`.${BACKUP_EXTENSION}.part`)) rmSync(join(folder, name), { force: true });
   const files = readdirSync(folder).filter((n) => /^relais-auto-\d{8}-\d{6}\.relaisbackup$/.test(n));
   const dated = files.map((name) => {
     const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name)!;

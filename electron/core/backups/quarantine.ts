@@ -34,9 +34,13 @@ export function quarantineDatabase(file: string, dataDir: string, error: unknown
   return folder;
 }
 
-/** Leftovers of a restore interrupted before its swap (temp copies beside the database). */
+/**
+ * Leftovers of work cut short by a crash: restore copies beside the database (the swap had not
+ * happened, so the live file is the old one) and snapshots of backups being written.
+ */
 export function removeRestoreLeftovers(dataDir: string): void {
   for (const name of readdirSync(dataDir)) {
     if (/^relais\.sqlite\.restore-.*\.tmp(-wal|-shm|-journal)?$/.test(name)) rmSync(join(dataDir, name), { force: true });
   }
+  rmSync(join(dataDir, 'backups', '.work'), { recursive: true, force: true });
 }

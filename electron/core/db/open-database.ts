@@ -45,6 +45,11 @@ function probe(file: string): { applicationId: number; userVersion: number } | n
   if (size < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
     throw new RelaisFailure('DATABASE_INVALID', { reason: 'unreadable' });
   }
+  // A database killed before its first checkpoint has its id and version only in its WAL: the
+  // header still says "no application". Ask SQLite, read-only, with the WAL applied.
+  if (header.readUInt32BE(68) !== APPLICATION_ID && existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
+    return probeThroughWal(file);
+  }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pageCount = header.readUInt32BE(28);
@@ -53,6 +58,18 @@ function probe(file: string): { applicationId: number; userVersion: number } | n
     throw new RelaisFailure('DATABASE_INVALID', { reason: 'truncated' });
   }
   return { applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60) };
+}
+
+function probeThroughWal(file: string): { applicationId: number; userVersion: number } {
+  let db: Sqlite | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return { applicationId: db.pragma('application_id', { simple: true }) as number, userVersion: db.pragma('user_version', { simple: true }) as number };
+  } catch {
+    throw new RelaisFailure('DATABASE_INVALID', { reason: 'unreadable' });
+  } finally {
+    db?.close();
+  }
 }
 
 /** A consistent copy of the live file, checked before anything is changed. */
@@ -104,6 +121,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
         sqlite.pragma(`user_version = ${m.version}`);
       })();
     }
+    // Put the new header (application id, schema version) into the file itself now, not at the
+    // next checkpoint: until then a file killed mid-session would look like another app's.
+    if (pending.length > 0) sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { file, sqlite, db: createKysely(sqlite), migratedFrom: current, backupFile };
   } catch (error) {
     sqlite.close();
