@@ -1,12 +1,13 @@
 import type { ComponentType } from 'react';
 import type { SVGProps } from 'react';
 import { IconSettings, IconUsers } from '../components/icons';
+import { IconTransfer } from '../features/io/IconTransfer';
 import { IconShield } from '../features/privacy/IconShield';
 
 export interface NavItem {
   to: string;
   /** A key in `common:nav`. */
-  labelKey: 'volunteers' | 'privacy' | 'settings';
+  labelKey: 'volunteers' | 'privacy' | 'io' | 'settings';
   icon: ComponentType<SVGProps<SVGSVGElement> & { size?: number }>;
 }
 
@@ -17,6 +18,7 @@ export interface NavItem {
 export const DOMAIN_ITEMS: NavItem[] = [
   { to: '/volunteers', labelKey: 'volunteers', icon: IconUsers },
   { to: '/privacy', labelKey: 'privacy', icon: IconShield },
+  { to: '/io', labelKey: 'io', icon: IconTransfer },
 ];
 
 export const SETTINGS_ITEM: NavItem = { to: '/settings', labelKey: 'settings', icon: IconSettings };

@@ -1,5 +1,6 @@
 import './shell.css';
 import { createRoutesFromElements, Navigate, Route, type RouteObject } from 'react-router';
+import { ioRoutes } from '../features/io/routes';
 import { privacyRoutes } from '../features/privacy/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
@@ -23,6 +24,7 @@ export const appRoutes: RouteObject[] = createRoutesFromElements(
         <Route index element={<Navigate to="/volunteers" replace />} />
         {volunteerRoutes}
         {privacyRoutes}
+        {ioRoutes}
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -7,6 +7,7 @@ import type { SortField } from '../../../../shared/api';
 import { formatNumber } from '../../../../shared/format';
 import { useSearchResults } from '../../app/searchBridge';
 import { ErrorAlert } from '../../components/errors';
+import { ExportListButton } from '../io/ExportListButton';
 import { useLang } from './labels';
 import { ListFilters } from './ListFilters';
 import { activeFilterCount, listStateToParams, parseListState, toListQuery, type ListState } from './listState';
@@ -140,6 +141,7 @@ export function VolunteerListPage() {
               {t('filters.toggle')}
             </Button>
           )}
+          {registryEmpty ? null : <ExportListButton query={query} disabled={!first.isSuccess || total === 0} />}
           <Button component={Link} to="/volunteers/new">
             {t('list.add')}
           </Button>
