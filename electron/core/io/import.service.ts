@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
 import { loadCustomFields } from '../volunteers/volunteers.repository';
 import { cachedFor, chosenTable, forgetFile, keepFile } from './file-store';
-import { checkMapping, countPlan, planImport, type Plan, type PlannedRow } from './import-plan';
+import { checkMapping, countPlan, planImport, type PlannedRow } from './import-plan';
 import { writePlan } from './import-write';
 import { detectPreset, suggestMapping } from './presets';
 import { MAX_FILE_BYTES, type Table } from './read-table';
@@ -173,10 +173,6 @@ export async function runImport(ctx: Context, input: Options): Promise<ImportRes
       invalidRows: invalid.length,
     });
   }
-  const written = write(ctx, plan);
+  const written = writePlan(ctx.sqlite, plan);
   return { ...written, skippedDuplicates: plan.rows.filter((r) => r.action === 'skip').length, skippedInvalid: invalid.length };
-}
-
-function write(ctx: Context, plan: Plan) {
-  return writePlan(ctx.sqlite, plan);
 }

@@ -157,3 +157,14 @@ describe('export of every table', () => {
     for (const cell of body.flat()) expect(cell).not.toMatch(TRIGGERS);
   });
 });
+
+describe('XLSX dates', () => {
+  it('come back as the same calendar days, around Excel’s 1900 leap-year quirk and at the ends of the range', async () => {
+    const { writeXlsx, readXlsx } = await import('../../../electron/core/io/xlsx');
+    const { isoToUtcDate } = await import('../../../electron/core/io/cells');
+    const dates = ['1900-01-01', '1900-02-28', '1900-03-01', '1999-12-31', '2024-02-29', '2100-12-31'];
+    const { buffer } = await writeXlsx([{ name: 'S', headers: ['d'], rows: dates.map((d) => [isoToUtcDate(d)]), dateColumns: new Set([0]) }]);
+    const back = await readXlsx(buffer, []);
+    expect(back.rows.slice(1).map((r) => r.cells[0])).toEqual(dates);
+  });
+});
