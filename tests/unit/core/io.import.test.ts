@@ -95,6 +95,42 @@ describe('ready mappings for other tools’ member exports', () => {
   });
 });
 
+describe('words of the registry, in French, in English or as keys', () => {
+  it('reads statuses, roles, skills with levels, slots, formats, legal bases and yes/no either way', async () => {
+    const t = await openIoCore();
+    const csv = [
+      'First name;Last name;Joined on;Status;Status date;Roles;Skills;Availability;Preferred format;Legal basis;Consent recorded on;Agrees to appear in photos',
+      'Ann;Lee;2024-01-02;On a break;01/02/2025;Volunteer, Board member;"Active listening (Expert); driving";Monday evening, sat.morning;Remote;Consent;2024-01-02;yes',
+      'Léo;Roy;02/01/2024;Parti;01/06/2025;Référent;Écoute active (2);mardi matin;Les deux;Adhésion à l’association;02/01/2024;Non',
+      'Max;Dol;2024-01-02;retired;;Treasurer;Juggling;Someday;Anywhere;Because;;maybe',
+    ].join('\n');
+    const token = await chooseBytes(t, 'words.csv', csv);
+    const p = await preview(t, token);
+    expect(p.issues.map((i) => [i.rowNumber, i.field, i.key, i.params?.value])).toEqual([
+      [4, 'status', 'io.unknownStatus', 'retired'],
+      [4, 'roles', 'io.unknownRole', 'Treasurer'],
+      [4, 'skills', 'unknownSkill', 'Juggling'],
+      [4, 'availability', 'io.unknownSlot', 'Someday'],
+      [4, 'preferredFormat', 'io.unknownFormat', 'Anywhere'],
+      [4, 'consentBasis', 'io.unknownConsentBasis', 'Because'],
+      [4, 'photoConsent', 'io.boolean', 'maybe'],
+    ]);
+    await t.call('io.runImport', { token, invalidRows: 'skip' });
+    const skills = await t.call('volunteers.listSkills');
+    const key = (id: number) => skills.find((s) => s.id === id)!.key;
+    const get = async (q: string) => t.call('volunteers.get', { id: (await t.call('volunteers.list', { query: q, filters: { archived: 'include' } })).rows[0]!.id });
+    const ann = await get('lee');
+    expect(ann).toMatchObject({
+      status: 'paused', statusSince: '2025-02-01', roles: ['volunteer', 'board'], availability: ['mon.evening', 'sat.morning'],
+      preferredFormat: 'remote', consentBasis: 'consent', photoConsent: true,
+    });
+    expect(ann.skills.map((s) => [key(s.skillId), s.level])).toEqual([['active_listening', 3], ['driving', 1]]);
+    const leo = await get('roy');
+    expect(leo).toMatchObject({ status: 'left', roles: ['supervisor'], availability: ['tue.morning'], preferredFormat: 'both', consentBasis: 'membership', photoConsent: false });
+    expect(leo.skills.map((s) => [key(s.skillId), s.level])).toEqual([['active_listening', 2]]);
+  });
+});
+
 describe('preview', () => {
   it('shows every row’s problems with row number, field and translated key, and writes nothing', async () => {
     const t = await openIoCore();
