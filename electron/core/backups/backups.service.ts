@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupEntry, BackupStatus, BackupSummary } from '../../../shared/api';
 import { RelaisFailure } from '../../../shared/errors';
@@ -14,7 +14,6 @@ import {
   fsyncDir,
   fsyncFile,
   inspectBackupFile,
-  isBackupName,
   sha256File,
   writeBackupFile,
   type BackupKind,
@@ -47,8 +46,14 @@ const entryId = (file: string) => createHash('sha256').update(file).digest('hex'
 
 // Per-session memory: files checked by `inspect` (token → path) and the change count at the last
 // automatic backup (to skip one when nothing changed without even taking a snapshot).
+interface Checked {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  inspected: Inspected;
+}
 interface Memory {
-  tokens: Map<string, string>;
+  tokens: Map<string, Checked>;
   lastChanges: WeakMap<Sqlite, number>;
 }
 const memories = new WeakMap<Session, Memory>();
@@ -72,9 +77,7 @@ async function backupTo(session: Session, target: string, kind: BackupKind, pass
   mkdirSync(dirname(target), { recursive: true });
   const snapshotFile = join(dir, `snapshot-${randomBytes(6).toString('hex')}.sqlite`);
   try {
-    work.phase('snapshot', 0);
-    const snapshot = takeSnapshot(session.real.sqlite, snapshotFile);
-    work.phase('snapshot', 1);
+    const snapshot = await takeSnapshot(session.real.sqlite, snapshotFile, work);
     work.checkpoint();
     const written = await writeBackupFile(target, snapshot, { kind, passphrase, work });
     return { ...written, snapshotSha: written.manifest.encryption ? null : written.manifest.payload.sha256, snapshotFile };
@@ -178,9 +181,9 @@ export async function runAutomatic(ctx: Context, trigger: 'quit' | 'timer' | 'no
     mkdirSync(dir, { recursive: true });
     mkdirSync(folder, { recursive: true });
     // Nothing changed since the last one (e.g. Relais was reopened): same snapshot, no new file.
-    const snapshot = takeSnapshot(sqlite, join(dir, `snapshot-${randomBytes(6).toString('hex')}.sqlite`));
+    const snapshot = await takeSnapshot(sqlite, join(dir, `snapshot-${randomBytes(6).toString('hex')}.sqlite`), work);
     try {
-      const sha = await sha256File(snapshot.file, work, 'snapshot');
+      const sha = await sha256File(snapshot.file, work, 'encrypt');
       if (sha === state.lastAutomaticSha && lastAuto && existsSync(lastAuto.file)) {
         memory.lastChanges.set(sqlite, changes);
         return { outcome: 'unchanged' as const, name: null };
@@ -281,7 +284,8 @@ export async function inspect(ctx: Context, id: string | undefined): Promise<Bac
       }
     }
     const token = randomBytes(12).toString('hex');
-    memoryOf(session).tokens.set(token, file);
+    const { size, mtimeMs } = statSync(file);
+    memoryOf(session).tokens.set(token, { file, size, mtimeMs, inspected });
     return summaryOf(token, inspected, facts);
   });
 }
@@ -291,11 +295,15 @@ export async function inspect(ctx: Context, id: string | undefined): Promise<Bac
  * data is then saved as an undo copy; only then is the copy swapped in (atomic rename, no WAL
  * left beside it). A failure or a cancel before the swap leaves the live database untouched.
  */
-async function restoreFile(ctx: Context, file: string, passphrase: string | null, kind: 'restore' | 'undo'): Promise<BackupStatus> {
+async function restoreFile(ctx: Context, file: string, passphrase: string | null, kind: 'restore' | 'undo', checked?: Checked): Promise<BackupStatus> {
   const { session } = ctx;
   const { dataDir } = session;
   await runJob(session, 'restore', async (work) => {
-    const inspected = await inspectBackupFile(file, work);
+    // Checked a moment ago and not touched since: its checksum need not be read again (the
+    // payload's own checksum and, encrypted, its authentication tag are checked while extracting).
+    const now = existsSync(file) ? statSync(file) : null;
+    const inspected =
+      checked && now && now.size === checked.size && now.mtimeMs === checked.mtimeMs ? checked.inspected : await inspectBackupFile(file, work);
     const candidate = candidatePath(dataDir);
     try {
       await extractDatabase(inspected, candidate, passphrase, work);
@@ -306,18 +314,16 @@ async function restoreFile(ctx: Context, file: string, passphrase: string | null
       fsyncFile(candidate);
       work.checkpoint();
 
-      // The undo copy: the data as it is now, in the usual backup format.
-      work.phase('safety-copy', 0);
-      const undoFile = join(beforeRestoreFolder(dataDir), backupFileName('before-restore', new Date()));
-      const undo = await backupTo(session, undoFile, 'before-restore', null, work);
-      work.checkpoint();
       work.commit();
-
+      // The undo copy, taken inside the swap once the live database is closed: the file itself,
+      // hard-linked (instant) or copied, kept as a plain SQLite file Relais can restore.
+      mkdirSync(beforeRestoreFolder(dataDir), { recursive: true });
+      const undoFile = unusedName(join(beforeRestoreFolder(dataDir), backupFileName('before-restore', new Date()).replace(/\.relaisbackup$/, '.sqlite')));
       work.phase('swap', 0);
-      await session.replaceReal((live) => swapIn(live, candidate));
+      await session.replaceReal((live) => swapIn(live, candidate, undoFile));
       work.phase('swap', 1);
       updateState(dataDir, (s) => {
-        remember(s, historyEntry(dataDir, undoFile, 'before-restore', undo.bytes, false, undo.manifest.createdAt));
+        remember(s, historyEntry(dataDir, undoFile, 'before-restore', statSync(undoFile).size, false, new Date().toISOString()));
         s.lastRestore = kind === 'undo' ? null : { at: new Date().toISOString(), source: basename(file), undoFile, kind };
         s.recovery = null;
         // The next automatic backup must not be skipped as "unchanged" against the old data.
@@ -334,30 +340,45 @@ async function restoreFile(ctx: Context, file: string, passphrase: string | null
 /**
  * The swap itself, with no connection open. The live database was closed with its WAL folded in
  * and removed; a WAL that is still there holds writes the file lacks, so the swap stops rather
- * than pair it with another database. -shm is only an index and goes. Then one rename: a crash
- * before it leaves the old database, after it the new one, never a mix.
+ * than pair it with another database. The closed file is kept as the undo copy (a second name for
+ * it, or a copy where the disk cannot link). -shm is only an index and goes. Then one rename: a
+ * crash before it leaves the old database, after it the new one, never a mix and never none.
  */
-export function swapIn(live: string, candidate: string): void {
+export function swapIn(live: string, candidate: string, undoFile: string): void {
   const wal = `${live}-wal`;
   if (existsSync(wal) && statSync(wal).size > 0) throw new Error('restore: the live database still has a WAL after closing');
+  try {
+    linkSync(live, undoFile);
+  } catch {
+    copyFileSync(live, undoFile);
+    fsyncFile(undoFile);
+  }
+  fsyncDir(dirname(undoFile));
   rmSync(wal, { force: true });
   rmSync(`${live}-shm`, { force: true });
   renameSync(candidate, live);
   fsyncDir(dirname(live));
 }
 
+/** `name.sqlite`, or `name-2.sqlite`… when a file of that name exists (two restores in one second). */
+function unusedName(file: string): string {
+  let candidate = file;
+  for (let n = 2; existsSync(candidate); n++) candidate = file.replace(/(\.[a-z]+)$/, `-${n}$1`);
+  return candidate;
+}
+
 function pruneBeforeRestore(dataDir: string): void {
   const folder = beforeRestoreFolder(dataDir);
   if (!existsSync(folder)) return;
-  const files = readdirSync(folder).filter(isBackupName).sort().reverse();
+  const files = readdirSync(folder).filter((n) => /^relais-before-restore-\d{8}-\d{6}(-\d+)?\.sqlite$/.test(n)).sort().reverse();
   for (const name of files.slice(BEFORE_RESTORE_KEEP)) rmSync(join(folder, name), { force: true });
 }
 
 export async function restore(ctx: Context, token: string, passphrase: string | null): Promise<BackupStatus> {
   refuseInDemo(ctx);
-  const file = memoryOf(ctx.session).tokens.get(token);
-  if (!file) throw new RelaisFailure('NOT_FOUND', { token });
-  const status = await restoreFile(ctx, file, passphrase, 'restore');
+  const checked = memoryOf(ctx.session).tokens.get(token);
+  if (!checked) throw new RelaisFailure('NOT_FOUND', { token });
+  const status = await restoreFile(ctx, checked.file, passphrase, 'restore', checked);
   memoryOf(ctx.session).tokens.delete(token);
   return status;
 }

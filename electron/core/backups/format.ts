@@ -5,10 +5,10 @@
  *
  * | entry               | what it is |
  * | ------------------- | ---------- |
- * | `manifest.json`     | always first, never compressed, never encrypted: what the file holds (below) |
- * | `relais.sqlite`     | without a passphrase: the database itself, an ordinary SQLite 3 file (deflated inside the zip) |
- * | `relais.sqlite.enc` | with a passphrase instead: the SQLite file encrypted with AES-256-GCM (stored) |
- * | `README.txt`        | these instructions in short, in English and French |
+ * | `README.txt`        | first: these instructions in short, in English and French |
+ * | `relais.sqlite`     | without a passphrase: the database itself, an ordinary SQLite 3 file |
+ * | `relais.sqlite.enc` | with a passphrase instead: the SQLite file encrypted with AES-256-GCM |
+ * | `manifest.json`     | last (it holds the database's checksum), never encrypted: what the file holds (below) |
  *
  * The archive comment is `RELAIS-BACKUP sha256=<64 hex digits>`: the SHA-256 of every byte of the
  * file before those 64 digits. Any change anywhere in the file (a flipped bit, a cut) is caught by
@@ -33,6 +33,10 @@
  *
  * Reading one without Relais: `unzip backup.relaisbackup relais.sqlite`, then open `relais.sqlite`
  * with `sqlite3` or DB Browser for SQLite. `sha256sum relais.sqlite` matches `payload.sha256`.
+ *
+ * Entries are stored, not deflated: a 100 MB database must be backed up within 3 s on an office
+ * laptop (DESIGN §7), and deflate, even at level 1, took longer than that on its own. Whoever needs
+ * a smaller file can compress the backup with any tool.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -57,8 +61,6 @@ export const README_ENTRY = 'README.txt';
 const TRAILER_PREFIX = `${FORMAT_MAGIC} sha256=`;
 const DIGEST_CHARS = 64;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-/** Deflate level for the database entry: level 1 keeps a 100 MB backup within its 3 s budget. */
-const DEFLATE_LEVEL = 1;
 
 export const BACKUP_KINDS = ['manual', 'automatic', 'before-restore'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -116,12 +118,12 @@ export interface SnapshotFacts {
   counts: Record<string, number>;
 }
 
-const README = `Relais backup
-=============
+const README = `Relais backup (${FORMAT_MAGIC} format ${FORMAT_VERSION})
+==============================================
 This ZIP file is a backup made by Relais. manifest.json says what it holds: app and schema
 versions, association, date, row counts and the SHA-256 of the database.
 - relais.sqlite is the database itself: an ordinary SQLite 3 file (open it with sqlite3 or
-  DB Browser for SQLite).
+  DB Browser for SQLite). Its SHA-256 is payload.sha256 in manifest.json.
 - relais.sqlite.enc instead means the backup is protected by a passphrase (AES-256-GCM, key from
   scrypt with the parameters in manifest.json): restore it with Relais.
 To restore, open Relais > Backups > Restore from a file.
@@ -184,82 +186,83 @@ export interface WriteOptions {
 
 /**
  * Writes a backup of `snapshot` to `target`: first as `<target>.part` in the same folder, synced
- * to disk, then renamed, so a file under the final name is always complete.
+ * to disk, then renamed, so a file under the final name is always complete. One pass over the
+ * database: read, (encrypt,) hash and zip as it streams; the manifest, which needs the hash and
+ * the authentication tag, goes last.
  */
 export async function writeBackupFile(target: string, snapshot: SnapshotFacts, options: WriteOptions): Promise<{ bytes: number; manifest: Manifest }> {
   const { work } = options;
   const part = `${target}.part`;
-  const encrypted = `${snapshot.file}.enc`;
   try {
-    let payload: Manifest['payload'];
-    let encryption: Manifest['encryption'] = null;
-    let payloadFile = snapshot.file;
+    let cipher: ReturnType<typeof encryptor> | null = null;
+    let keyFacts: { params: ScryptParams; salt: Buffer; iv: Buffer; check: string } | null = null;
     if (options.passphrase) {
       const params = options.scrypt ?? SCRYPT;
       const salt = newSalt();
       const iv = newIv();
       const { key, check } = await deriveKeys(options.passphrase, salt, params);
       work.checkpoint();
-      const cipher = encryptor(key, iv);
-      const hash = createHash('sha256');
-      await pipeline(
-        chunks(snapshot.file, work, 'encrypt'),
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            const out = cipher.update(chunk);
-            hash.update(out);
-            yield out;
-          }
-          const last = cipher.final();
-          hash.update(last);
-          yield last;
-        },
-        createWriteStream(encrypted),
-      );
-      encryption = {
-        cipher: 'aes-256-gcm',
-        kdf: 'scrypt',
-        ...params,
-        salt: salt.toString('base64'),
-        iv: iv.toString('base64'),
-        tag: cipher.getAuthTag().toString('base64'),
-        aad: 'RELAIS-BACKUP/1',
-        check,
-      };
-      payloadFile = encrypted;
-      payload = { entry: ENCRYPTED_ENTRY, bytes: statSync(encrypted).size, sha256: hash.digest('hex') };
-    } else {
-      payload = { entry: PLAIN_ENTRY, bytes: statSync(snapshot.file).size, sha256: await sha256File(snapshot.file, work, 'encrypt') };
+      cipher = encryptor(key, iv);
+      keyFacts = { params, salt, iv, check };
     }
-
-    const manifest: Manifest = {
-      format: FORMAT_MAGIC,
-      formatVersion: FORMAT_VERSION,
-      app: { name: 'Relais', version: pkg.version },
-      schemaVersion: snapshot.schemaVersion,
-      association: snapshot.association,
-      createdAt: new Date().toISOString(),
-      kind: options.kind,
-      counts: snapshot.counts,
-      payload,
-      encryption,
+    const bytes = statSync(snapshot.file).size;
+    const createdAt = new Date().toISOString();
+    const mtime = new Date(createdAt);
+    const entry = cipher ? ENCRYPTED_ENTRY : PLAIN_ENTRY;
+    const payloadHash = createHash('sha256');
+    let payloadDone!: () => void;
+    const payloadWritten = new Promise<void>((resolve) => (payloadDone = resolve));
+    const payload = async function* () {
+      for await (const chunk of chunks(snapshot.file, work, cipher ? 'encrypt' : 'write')) {
+        const out = cipher ? cipher.update(chunk) : chunk;
+        payloadHash.update(out);
+        yield out;
+      }
+      if (cipher) {
+        const last = cipher.final();
+        payloadHash.update(last);
+        if (last.length) yield last;
+      }
+      payloadDone();
     };
-    const mtime = new Date(manifest.createdAt);
-    const zip = new yazl.ZipFile();
-    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), MANIFEST_ENTRY, { mtime, compress: false });
-    zip.addReadStream(
-      Readable.from(chunks(payloadFile, work, 'write')),
-      payload.entry,
-      // Ciphertext does not compress; the database does, cheaply at level 1.
-      encryption ? { mtime, compress: false, size: payload.bytes } : { mtime, compressionLevel: DEFLATE_LEVEL, size: payload.bytes },
-    );
-    zip.addBuffer(Buffer.from(README, 'utf8'), README_ENTRY, { mtime, compress: false });
-    zip.end({ comment: TRAILER_PREFIX + '0'.repeat(DIGEST_CHARS), forceZip64Format: false });
 
-    // Hash everything but the 64 placeholder digits while the archive streams to disk.
+    const zip = new yazl.ZipFile();
     const hash = createHash('sha256');
     const state = { tail: Buffer.alloc(0) };
-    await pipeline(zip.outputStream as Readable, holdBack(DIGEST_CHARS, hash, state), createWriteStream(part));
+    // Hash everything but the 64 placeholder digits while the archive streams to disk.
+    const written = pipeline(zip.outputStream as Readable, holdBack(DIGEST_CHARS, hash, state), createWriteStream(part));
+    zip.addBuffer(Buffer.from(README, 'utf8'), README_ENTRY, { mtime, compress: false });
+    zip.addReadStream(Readable.from(payload()), entry, { mtime, compress: false, size: bytes });
+    const manifestReady = payloadWritten.then(() => {
+      const manifest: Manifest = {
+        format: FORMAT_MAGIC,
+        formatVersion: FORMAT_VERSION,
+        app: { name: 'Relais', version: pkg.version },
+        schemaVersion: snapshot.schemaVersion,
+        association: snapshot.association,
+        createdAt,
+        kind: options.kind,
+        counts: snapshot.counts,
+        payload: { entry, bytes, sha256: payloadHash.digest('hex') },
+        encryption:
+          cipher && keyFacts
+            ? {
+                cipher: 'aes-256-gcm',
+                kdf: 'scrypt',
+                ...keyFacts.params,
+                salt: keyFacts.salt.toString('base64'),
+                iv: keyFacts.iv.toString('base64'),
+                tag: cipher.getAuthTag().toString('base64'),
+                aad: 'RELAIS-BACKUP/1',
+                check: keyFacts.check,
+              }
+            : null,
+      };
+      zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), MANIFEST_ENTRY, { mtime, compress: false });
+      zip.end({ comment: TRAILER_PREFIX + '0'.repeat(DIGEST_CHARS), forceZip64Format: false });
+      return manifest;
+    });
+    const [manifest] = await Promise.all([manifestReady, written]);
     const digest = hash.digest('hex');
     const size = statSync(part).size;
     const fd = openSync(part, 'r+');
@@ -275,7 +278,6 @@ export async function writeBackupFile(target: string, snapshot: SnapshotFacts, o
     return { bytes: size, manifest };
   } finally {
     rmSync(part, { force: true });
-    rmSync(encrypted, { force: true });
   }
 }
 
@@ -310,17 +312,17 @@ function readAt(file: string, position: number, length: number): Buffer {
 
 /**
  * Whether a file that failed the checks was meant to be a Relais backup (so: damaged) or is
- * something else entirely. The magic words sit at both ends of the file (manifest first, comment
- * last), so one flipped bit, a cut or a zeroed page cannot hide both.
+ * something else entirely. The magic words sit at both ends of the file (the readme first, the
+ * manifest and the comment last), so one flipped bit, a cut or a zeroed page cannot hide them all.
  */
 function looksLikeOurs(file: string, size: number): boolean {
   const head = readAt(file, 0, Math.min(size, 64 * 1024));
   const tail = readAt(file, Math.max(0, size - 8 * 1024), Math.min(size, 8 * 1024));
   const magic = Buffer.from(FORMAT_MAGIC, 'ascii');
   if (head.includes(magic) || tail.includes(magic)) return true;
-  // Our archives open with the local header of manifest.json (its name at offset 30).
+  // Our archives open with the local header of README.txt (its name at offset 30).
   const signature = Buffer.from('PK\x03\x04', 'latin1');
-  const name = Buffer.from(MANIFEST_ENTRY, 'ascii');
+  const name = Buffer.from(README_ENTRY, 'ascii');
   if (head.length < 30 + name.length) return head.length > 0 && signature.subarray(0, Math.min(4, head.length)).equals(head.subarray(0, 4));
   return head.subarray(0, 4).equals(signature) && head.subarray(30, 30 + name.length).equals(name);
 }

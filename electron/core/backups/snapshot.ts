@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import type { Sqlite } from '../db/connection';
 import type { SnapshotFacts } from './format';
+import { silentWork, type Work } from './jobs';
 
 /** Tables whose row counts go in the manifest: the ordinary tables, not the search index's own. */
 export function tableCounts(db: Sqlite): Record<string, number> {
@@ -24,16 +25,28 @@ export function associationName(db: Sqlite): string | null {
   }
 }
 
+/** Pages copied per step: about 8 MB at 4 KiB pages, so other calls get a turn several times a second. */
+const PAGES_PER_STEP = 2048;
+
 /**
- * A consistent copy of the live database in one standalone file, taken with `VACUUM INTO`: it
- * reads one snapshot of the data (WAL included) while other calls wait, and the copy is compact
- * (free pages, and so erased text left in them, are not copied).
+ * A consistent copy of the live database in one standalone file, with SQLite's online backup: it
+ * copies the pages in steps between which other calls run (writes made meanwhile through the same
+ * connection are carried into the copy). The copy is then switched to a rollback journal, so the
+ * file inside a backup is one ordinary SQLite file with nothing beside it. Erased text is not in
+ * it: Relais runs with secure_delete, freed pages hold zeros.
  */
-export function takeSnapshot(sqlite: Sqlite, file: string): SnapshotFacts {
+export async function takeSnapshot(sqlite: Sqlite, file: string, work: Work = silentWork): Promise<SnapshotFacts> {
   rmSync(file, { force: true });
-  sqlite.prepare('VACUUM INTO ?').run(file);
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  await sqlite.backup(file, {
+    progress: ({ totalPages, remainingPages }) => {
+      work.phase('snapshot', totalPages ? 1 - remainingPages / totalPages : 1);
+      work.checkpoint();
+      return PAGES_PER_STEP;
+    },
+  });
+  const copy = new Database(file, { fileMustExist: true });
   try {
+    copy.pragma('journal_mode = DELETE');
     return {
       file,
       schemaVersion: copy.pragma('user_version', { simple: true }) as number,

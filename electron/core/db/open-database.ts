@@ -45,16 +45,20 @@ function probe(file: string): { applicationId: number; userVersion: number } | n
   if (size < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
     throw new RelaisFailure('DATABASE_INVALID', { reason: 'unreadable' });
   }
-  // A database killed before its first checkpoint has its id and version only in its WAL: the
-  // header still says "no application". Ask SQLite, read-only, with the WAL applied.
-  if (header.readUInt32BE(68) !== APPLICATION_ID && existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
-    return probeThroughWal(file);
-  }
+  const wal = existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0;
+  const applicationId = header.readUInt32BE(68);
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pageCount = header.readUInt32BE(28);
-  // The page count is trustworthy when the "version valid for" field matches the change counter.
-  if (header.readUInt32BE(92) === header.readUInt32BE(24) && size < pageSize * pageCount) {
+  // A database killed before its first checkpoint has its id and version only in its WAL: the
+  // header still says "no application". Ask SQLite, read-only, with the WAL applied.
+  if (applicationId !== APPLICATION_ID && wal) return probeThroughWal(file);
+  // Killed while being created, between switching to WAL and stamping its id: one empty page,
+  // no id, no version, nothing in it. That is a new database, not another application's.
+  if (applicationId === 0 && header.readUInt32BE(60) === 0 && pageCount <= 1) return null;
+  // The page count is trustworthy when the "version valid for" field matches the change counter,
+  // and when no WAL is there: one killed during a checkpoint still holds the pages the file lacks.
+  if (!wal && header.readUInt32BE(92) === header.readUInt32BE(24) && size < pageSize * pageCount) {
     throw new RelaisFailure('DATABASE_INVALID', { reason: 'truncated' });
   }
   return { applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60) };

@@ -40,7 +40,7 @@ async function seeded() {
 }
 
 describe('the backup file', () => {
-  test('without a passphrase it is a plain zip: manifest, an ordinary SQLite file, a readme, a whole-file checksum', async () => {
+  test('without a passphrase it is a plain zip: a readme, an ordinary SQLite file, the manifest, a whole-file checksum', async () => {
     const t = await seeded();
     const file = join(tempDir(), 'usb.relaisbackup');
     t.dialogs.save.push(file);
@@ -48,7 +48,7 @@ describe('the backup file', () => {
     expect(created).toMatchObject({ name: 'usb.relaisbackup', encrypted: false });
 
     const entries = await unzipAll(file);
-    expect([...entries.keys()]).toEqual(['manifest.json', 'relais.sqlite', 'README.txt']);
+    expect([...entries.keys()]).toEqual(['README.txt', 'relais.sqlite', 'manifest.json']);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({
       format: 'RELAIS-BACKUP',
@@ -88,7 +88,7 @@ describe('the backup file', () => {
     expect(bytes.includes(Buffer.from('alice@example.org'))).toBe(false);
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
     const entries = await unzipAll(file);
-    expect([...entries.keys()]).toEqual(['manifest.json', 'relais.sqlite.enc', 'README.txt']);
+    expect([...entries.keys()]).toEqual(['README.txt', 'relais.sqlite.enc', 'manifest.json']);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
     expect(manifest.encryption).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { openRelais } from '../../../electron/core';
 import { extractDatabase, inspectBackupFile, writeBackupFile } from '../../../electron/core/backups/format';
 import { silentWork } from '../../../electron/core/backups/jobs';
@@ -63,6 +63,11 @@ interface Run {
 }
 
 const childScript = () => childBundle;
+/** Children still alive: killed when the tests end, even after a failure (they write in a loop). */
+const running = new Set<ReturnType<typeof spawn>>();
+afterAll(() => {
+  for (const c of running) c.kill('SIGKILL');
+});
 
 /**
  * A temp folder in memory where there is one (/dev/shm): a SIGKILL loses nothing the page cache
@@ -82,6 +87,8 @@ function fastTempDir(prefix: string): string {
 function runChild(args: string[], startLine: string | null, delay: number | null): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [childScript(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     const lines: string[] = [];
     const times = new Map<string, number>();
     let buffered = '';
@@ -249,7 +256,7 @@ describe('SIGKILL at random moments', { timeout: 240_000 }, () => {
     const newFacts = fingerprintOf(join(source, 'new.sqlite'));
     const live = openDatabase(join(source, 'new.sqlite'), { backupDir: join(source, 'pre') });
     const backup = join(source, 'new.relaisbackup');
-    await writeBackupFile(backup, takeSnapshot(live.sqlite, join(source, 'snap.sqlite')), { kind: 'manual', work: silentWork });
+    await writeBackupFile(backup, await takeSnapshot(live.sqlite, join(source, 'snap.sqlite')), { kind: 'manual', work: silentWork });
     live.sqlite.close();
     makeDatabase(join(source, 'old.sqlite'), 'old', 2000, 5);
     const oldFacts = fingerprintOf(join(source, 'old.sqlite'));
