@@ -28,12 +28,20 @@ function run(): void {
   const dataDir = process.env.RELAIS_DATA_DIR || app.getPath('userData');
   let mainWindow: BrowserWindow | null = null;
   let core: Core | null = null;
+  let backupTimer: NodeJS.Timeout | null = null;
   let language: Language = 'en';
 
   const setMenu = () =>
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuText(language), process.platform, dev)));
 
+  // Core decides whether an automatic backup is due (at most daily, never when nothing changed).
+  const automaticBackup = async (trigger: 'quit' | 'timer') => {
+    const result = await core?.dispatch('backups.runAutomatic', { trigger });
+    if (result && !result.ok && result.error.code !== 'CONFLICT') console.error('relais: automatic backup failed', result.error);
+  };
+
   const closeCore = async () => {
+    if (backupTimer) clearInterval(backupTimer);
     const closing = core;
     core = null;
     await closing?.close();
@@ -43,7 +51,10 @@ function run(): void {
     language = pickLanguage([app.getLocale()]);
     installSecurity({ app, session: session.defaultSession, appUrl, openExternal: (url) => shell.openExternal(url) });
     const platform = createPlatform({ getWindow: () => mainWindow, getLanguage: () => language });
-    core = await openRelais({ dataDir, platform });
+    // A database that cannot be opened is moved to quarantine and the app starts in recovery
+    // (the renderer offers to restore a backup); one from a newer Relais still refuses to start.
+    core = await openRelais({ dataDir, platform, quarantineInvalid: true });
+    backupTimer = setInterval(() => void automaticBackup('timer').catch((e: unknown) => console.error('relais: automatic backup failed', e)), 60 * 60 * 1000);
     // Before the first run has chosen, the system language stands in.
     language = languageOf(await core.dispatch('settings.get', undefined)) ?? language;
     registerIpc(ipcMain, {
@@ -84,9 +95,12 @@ function run(): void {
 
   app.on('will-quit', (event) => {
     if (!core) return;
-    // Close SQLite cleanly (WAL checkpoint) before the process ends, then quit for real.
+    // The automatic backup at quit (skipped when nothing changed), then close SQLite cleanly
+    // (WAL checkpoint) before the process ends, then quit for real.
     event.preventDefault();
-    closeCore()
+    automaticBackup('quit')
+      .catch((error: unknown) => console.error('relais: backup at quit failed', error))
+      .then(closeCore)
       .catch((error: unknown) => console.error('relais: close failed', error))
       .finally(() => app.quit());
   });
