@@ -1,13 +1,14 @@
 import type { ComponentType } from 'react';
 import type { SVGProps } from 'react';
 import { IconSettings, IconUsers } from '../components/icons';
+import { IconArchive } from '../features/backups/IconArchive';
 import { IconTransfer } from '../features/io/IconTransfer';
 import { IconShield } from '../features/privacy/IconShield';
 
 export interface NavItem {
   to: string;
   /** A key in `common:nav`. */
-  labelKey: 'volunteers' | 'privacy' | 'io' | 'settings';
+  labelKey: 'volunteers' | 'privacy' | 'io' | 'backups' | 'settings';
   icon: ComponentType<SVGProps<SVGSVGElement> & { size?: number }>;
 }
 
@@ -19,6 +20,7 @@ export const DOMAIN_ITEMS: NavItem[] = [
   { to: '/volunteers', labelKey: 'volunteers', icon: IconUsers },
   { to: '/privacy', labelKey: 'privacy', icon: IconShield },
   { to: '/io', labelKey: 'io', icon: IconTransfer },
+  { to: '/backups', labelKey: 'backups', icon: IconArchive },
 ];
 
 export const SETTINGS_ITEM: NavItem = { to: '/settings', labelKey: 'settings', icon: IconSettings };

@@ -1,5 +1,7 @@
 import './shell.css';
 import { createRoutesFromElements, Navigate, Route, type RouteObject } from 'react-router';
+import { backupRoutes } from '../features/backups/routes';
+import { RecoveryGate } from '../features/backups/RecoveryGate';
 import { ioRoutes } from '../features/io/routes';
 import { privacyRoutes } from '../features/privacy/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -10,23 +12,27 @@ import { Shell } from './Shell';
 import { RequireAssociation, SetupOnly, StartupGate } from './StartupGate';
 
 /**
- * Start-up loads the settings; with no association yet every path leads to the first-run setup,
+ * Start-up loads the settings; a database set aside at start shows the recovery screen first;
+ * with no association yet every path leads to the first-run setup,
  * afterwards the shell frames the domains. Route objects for a data router (App uses a hash
  * router, component tests a memory router), which lets a form ask before it is left.
  */
 export const appRoutes: RouteObject[] = createRoutesFromElements(
   <Route element={<StartupGate />}>
-    <Route element={<SetupOnly />}>
-      <Route path="/setup" element={<SetupPage />} />
-    </Route>
-    <Route element={<RequireAssociation />}>
-      <Route element={<Shell />}>
-        <Route index element={<Navigate to="/volunteers" replace />} />
-        {volunteerRoutes}
-        {privacyRoutes}
-        {ioRoutes}
-        <Route path="/settings" element={<SettingsPage />} />
-        <Route path="*" element={<NotFound />} />
+    <Route element={<RecoveryGate />}>
+      <Route element={<SetupOnly />}>
+        <Route path="/setup" element={<SetupPage />} />
+      </Route>
+      <Route element={<RequireAssociation />}>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to="/volunteers" replace />} />
+          {volunteerRoutes}
+          {privacyRoutes}
+          {ioRoutes}
+          {backupRoutes}
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
       </Route>
     </Route>
   </Route>,
