@@ -158,6 +158,26 @@ describe('restore', () => {
     expect(leftovers).toEqual([]);
   });
 
+  test('a person erased after the backup was taken is erased again by the restore, before anyone can see them', async () => {
+    const t = await seeded();
+    const zoe = await t.call('volunteers.create', buildVolunteer({ firstName: 'Zoé', lastName: 'Quintal', email: 'zoe.quintal@example.org' }));
+    const file = join(tempDir(), 'before-erasure.relaisbackup');
+    t.dialogs.save.push(file);
+    await t.call('backups.create', {});
+    await t.call('privacy.erase', { id: zoe.id });
+
+    t.dialogs.open.push(file);
+    const summary = (await t.call('backups.inspect', {}))!;
+    await t.call('backups.restore', { token: summary.token });
+    expect(await names(t)).not.toContain('Zoé');
+    expect((await t.call('volunteers.list', { query: 'Quintal' })).total).toBe(0);
+    await t.close();
+    // Nothing readable left in the live file or beside it.
+    for (const f of readdirSync(t.dataDir).filter((n) => n.startsWith('relais.sqlite'))) {
+      expect(readFileSync(join(t.dataDir, f)).includes(Buffer.from('zoe.quintal@example.org')), f).toBe(false);
+    }
+  });
+
   test('a bare database of an older schema (a copy taken before an upgrade) is checked and upgraded', async () => {
     const dir = tempDir();
     const old = join(dir, 'old.sqlite');
