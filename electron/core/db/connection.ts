@@ -19,6 +19,9 @@ export function openSqlite(file: string): Sqlite {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's default page cache is 2 MB; a large registry's list and search pages then come back
+  // from the OS on every keystroke. 64 MB keeps the hot indexes in memory.
+  sqlite.pragma('cache_size = -65536');
   return sqlite;
 }
 

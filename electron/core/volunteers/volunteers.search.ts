@@ -72,7 +72,8 @@ function buildWhere(input: ParsedList, tokenizer: Tokenizer): Built {
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, searchOnly };
 }
 
-const BROAD_MATCHES = 2000;
+// Measured at 100k volunteers: fetching by id wins up to a few thousand matches, the index walk beyond.
+const BROAD_MATCHES = 4000;
 
 interface RawRow {
   id: number;
@@ -118,14 +119,20 @@ export function createVolunteerSearch(sqlite: Sqlite) {
     // A few hundred matches are fetched by id and sorted; for a broad prefix the unary + keeps the
     // planner walking the ordered index and stopping after one window instead.
     const pageWhere = where.replace('%FTS%', total > BROAD_MATCHES ? '+' : '');
-    // The window is chosen on the narrow index first, then only its rows are read in full:
-    // a deep offset then costs an index walk, not tens of thousands of row reads.
-    const raw = prepare(
-      `SELECT id, first_name, last_name, email, phone, city, status, roles, joined_on, archived_at
-       FROM volunteers v
-       WHERE id IN (SELECT v.id FROM volunteers v ${pageWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset)
-       ORDER BY ${order}`,
-    ).all({ ...params, limit: input.limit, offset: input.offset }) as RawRow[];
+    // The window is chosen on the narrow index first, then only its rows are read in full (a deep
+    // offset costs an index walk, not tens of thousands of row reads). Those rows are put back in
+    // the window's order here: an ORDER BY on the outer query would send SQLite down the whole
+    // index again to sort a hundred rows.
+    const ids = prepare(`SELECT v.id FROM volunteers v ${pageWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit: input.limit, offset: input.offset }) as number[];
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const raw = (
+      prepare(
+        `SELECT id, first_name, last_name, email, phone, city, status, roles, joined_on, archived_at
+         FROM volunteers WHERE id IN (SELECT value FROM json_each(@ids))`,
+      ).all({ ids: JSON.stringify(ids) }) as RawRow[]
+    ).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     const rows = raw.map((r) => ({
       id: r.id,
       firstName: r.first_name,
