@@ -4,6 +4,7 @@ import type { Result } from '../../shared/errors';
 import { isUnusableDatabase, quarantineDatabase, removeRestoreLeftovers } from './backups/quarantine';
 import type { Context, Session } from './context';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
+import { reapplyErasures } from './privacy/erasure';
 import { generateAssociation } from './demo/generator';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { headlessPlatform, type Platform } from './platform';
@@ -61,6 +62,9 @@ export async function openRelais(options: OpenOptions): Promise<RelaisCore> {
   const realFile = join(dataDir, DATABASE_FILE);
   removeRestoreLeftovers(dataDir);
   let real = openReal(realFile, dataDir, backupDir, options.quarantineInvalid ?? false);
+  // Erasures logged beside the database are applied again at every start too: an older file put
+  // back by hand, or a crash between the two writes of an erasure, must not bring a person back.
+  reapplyErasures(real.sqlite, dataDir);
   let demo: OpenedDatabase | null = null;
 
   // Calls in flight, and the swap that new calls wait for (a restore replaces `real` under them).

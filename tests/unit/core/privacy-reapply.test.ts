@@ -5,6 +5,7 @@ import { openDatabase, type OpenedDatabase } from '../../../electron/core/db/ope
 import { eraseOne, compactSearchIndex, reapplyErasures, scrubFile, listErasures, toLogged } from '../../../electron/core/privacy/erasure';
 import { erasureLogPath, mergeErasureLog, readErasureLog } from '../../../electron/core/privacy/erasure-log';
 import { DATABASE_FILE } from '../../../electron/core/relais';
+import { openRelais } from '../../../electron/core';
 import { reindexVolunteers } from '../../../electron/core/volunteers/search-index';
 import { tempDir } from './helpers';
 
@@ -84,6 +85,29 @@ describe('reapplyErasures after an older backup is restored', () => {
     const bytes = readFileSync(join(dir, DATABASE_FILE)).toString('utf8');
     expect(bytes).not.toContain('Quasimodo');
     expect(bytes).not.toContain('zephyrine.q@');
+  });
+
+  it('is done at every start, so an older file put back by hand does not bring the person back', async () => {
+    const dir = tempDir();
+    let d = open(dir);
+    const zephyrine = addPerson(d, 'Zéphyrine', 'Quasimodo', 'zephyrine.q@exemple.fr');
+    shut(d);
+    const older = join(dir, 'older.sqlite');
+    copyFileSync(join(dir, DATABASE_FILE), older);
+    d = open(dir);
+    erase(d, dir, zephyrine);
+    shut(d);
+    copyFileSync(older, join(dir, DATABASE_FILE));
+
+    const relais = await openRelais({ dataDir: dir });
+    try {
+      const result = await relais.dispatch('volunteers.get', { id: zephyrine });
+      expect(result).toMatchObject({ ok: true, data: { firstName: 'Personne effacée', email: null } });
+      const search = await relais.dispatch('volunteers.list', { query: 'zephyrine', filters: { archived: 'include' } });
+      expect(search).toMatchObject({ ok: true, data: { total: 0 } });
+    } finally {
+      await relais.close();
+    }
   });
 
   it('leaves alone someone else who got the same id in a file older than the erased person', () => {
