@@ -2,6 +2,7 @@ import { STATUSES, type VolunteerData } from '../../../shared/api';
 import { nowIso } from '../clock';
 import type { Sqlite } from '../db/connection';
 import { bitsToRoles, bitsToSlots, cityKey, rolesToBits, slotsToBits } from '../volunteers/bits';
+import { volunteerColumns } from '../volunteers/volunteer-columns';
 import { personName } from './duplicates';
 import { ftsRow, reindexVolunteers } from '../volunteers/search-index';
 import type { Plan } from './import-plan';
@@ -25,38 +26,7 @@ function cityKeyOf(city: string | null): string | null {
   return key;
 }
 
-function columns(data: VolunteerData) {
-  return {
-    firstName: data.firstName,
-    lastName: data.lastName,
-    sortName: personName(data.firstName, data.lastName),
-    email: data.email,
-    phone: data.phone,
-    addressLine: data.addressLine,
-    postalCode: data.postalCode,
-    city: data.city,
-    cityKey: cityKeyOf(data.city),
-    country: data.country,
-    birthYear: data.birthYear,
-    joinedOn: data.joinedOn,
-    status: data.status,
-    statusSince: data.statusSince,
-    statusReason: data.status === 'active' ? null : data.statusReason,
-    roles: rolesToBits(data.roles),
-    availability: slotsToBits(data.availability),
-    interests: JSON.stringify(data.interests),
-    languages: JSON.stringify(data.languages),
-    preferredFormat: data.preferredFormat,
-    emergencyName: data.emergencyName,
-    emergencyPhone: data.emergencyPhone,
-    emergencyRelation: data.emergencyRelation,
-    notes: data.notes,
-    consentOn: data.consentOn,
-    consentBasis: data.consentBasis,
-    photoConsent: data.photoConsent ? 1 : 0,
-    confidentialitySignedOn: data.confidentialitySignedOn,
-  };
-}
+const columns = (data: VolunteerData) => volunteerColumns(data, { sortName: personName, cityKey: cityKeyOf });
 
 const ARCHIVED_DETAIL = JSON.stringify({ source: 'import' });
 

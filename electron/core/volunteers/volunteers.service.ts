@@ -6,7 +6,8 @@ import { isoDate } from '../../../shared/api';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
-import { bitsToRoles, bitsToSlots, cityKey, rolesToBits, slotsToBits, sortKey, sortName } from './bits';
+import { bitsToRoles, bitsToSlots, rolesToBits, slotsToBits, sortKey, sortName } from './bits';
+import { volunteerColumns } from './volunteer-columns';
 import { reindexVolunteers } from './search-index';
 import {
   addHistory,
@@ -70,46 +71,13 @@ async function checkReferences(ctx: Context, data: VolunteerData, previous: Volu
   return values;
 }
 
-function columns(data: VolunteerData) {
-  return {
-    firstName: data.firstName,
-    lastName: data.lastName,
-    sortName: sortName(data.firstName, data.lastName),
-    email: data.email,
-    phone: data.phone,
-    addressLine: data.addressLine,
-    postalCode: data.postalCode,
-    city: data.city,
-    cityKey: cityKey(data.city),
-    country: data.country,
-    birthYear: data.birthYear,
-    joinedOn: data.joinedOn,
-    status: data.status,
-    statusSince: data.statusSince,
-    statusReason: data.status === 'active' ? null : data.statusReason,
-    roles: rolesToBits(data.roles),
-    availability: slotsToBits(data.availability),
-    interests: JSON.stringify(data.interests),
-    languages: JSON.stringify(data.languages),
-    preferredFormat: data.preferredFormat,
-    emergencyName: data.emergencyName,
-    emergencyPhone: data.emergencyPhone,
-    emergencyRelation: data.emergencyRelation,
-    notes: data.notes,
-    consentOn: data.consentOn,
-    consentBasis: data.consentBasis,
-    photoConsent: data.photoConsent ? 1 : 0,
-    confidentialitySignedOn: data.confidentialitySignedOn,
-  };
-}
-
 export async function createVolunteer(ctx: Context, data: VolunteerData): Promise<Volunteer> {
   const customValues = await checkReferences(ctx, data, null);
   const at = nowIso();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('volunteers')
-      .values({ ...columns(data), createdAt: at, updatedAt: at })
+      .values({ ...volunteerColumns(data), createdAt: at, updatedAt: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceSkills(trx, id, data.skills);
@@ -148,7 +116,7 @@ export async function updateVolunteer(ctx: Context, id: number, data: VolunteerD
   if (changed.length === 0) return before;
   const at = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('volunteers').set({ ...columns(data), updatedAt: at }).where('id', '=', id).execute();
+    await trx.updateTable('volunteers').set({ ...volunteerColumns(data), updatedAt: at }).where('id', '=', id).execute();
     await replaceSkills(trx, id, data.skills);
     await replaceCustomValues(trx, id, customValues);
     if (before.status !== data.status) {
