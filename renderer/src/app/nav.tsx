@@ -1,9 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SVGProps } from 'react';
-import { IconSettings, IconUsers } from '../components/icons';
-import { IconArchive } from '../features/backups/IconArchive';
-import { IconTransfer } from '../features/io/IconTransfer';
-import { IconShield } from '../features/privacy/IconShield';
+import { IconArchive, IconSettings, IconShield, IconTransfer, IconUsers } from '../components/icons';
 
 export interface NavItem {
   to: string;

@@ -80,3 +80,31 @@ export const IconCalendar = (p: IconProps) => (
     <path d="M3.5 10h17M8 3v4M16 3v4" />
   </Icon>
 );
+
+/** Personal data: a shield with a person. */
+export const IconShield = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 2.8 4.5 5.6v5.6c0 4.6 3.1 8.5 7.5 10 4.4-1.5 7.5-5.4 7.5-10V5.6z" />
+    <circle cx="12" cy="10" r="2.4" />
+    <path d="M8.4 16.2c.7-1.7 2-2.6 3.6-2.6s2.9.9 3.6 2.6" />
+  </Icon>
+);
+
+/** Import and export: two arrows, in and out. */
+export const IconTransfer = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 4v13" />
+    <path d="m3.5 13.5 3.5 3.5 3.5-3.5" />
+    <path d="M17 20V7" />
+    <path d="m13.5 10.5 3.5-3.5 3.5 3.5" />
+  </Icon>
+);
+
+/** Backups: a box with an arrow into it. */
+export const IconArchive = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3.5" y="4" width="17" height="4.5" rx="1" />
+    <path d="M5 8.5v9.5a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8.5" />
+    <path d="M12 11v6M9.5 14.5 12 17l2.5-2.5" />
+  </Icon>
+);
