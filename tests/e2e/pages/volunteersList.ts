@@ -37,8 +37,14 @@ export class VolunteersListPage {
     return this.grid.getByRole('row', { name: typeof name === 'string' ? new RegExp(escapeRegExp(name)) : name });
   }
 
+  /**
+   * Types a search and waits until the list shows its results (the search reaches the URL about
+   * 150 ms after the last key), as a person reads the results before clicking one.
+   */
   async searchFor(text: string): Promise<void> {
     await this.search.fill(text);
+    const q = new URLSearchParams({ q: text.trim() }).toString();
+    if (text.trim()) await expect(this.page).toHaveURL(new RegExp(`[?&]${escapeRegExp(q)}(&|$)`));
   }
 
   async openFilters(): Promise<void> {
