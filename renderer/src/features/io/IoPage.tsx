@@ -1,17 +1,15 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlTab } from '../../lib/useUrlTab';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 
 const TABS = ['import', 'export'] as const;
-type Tab = (typeof TABS)[number];
 
 /** Import and export (`/io`, `/io?tab=export`). */
 export function IoPage() {
   const { t } = useTranslation('io');
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'export' ? 'export' : 'import';
+  const [tab, selectTab] = useUrlTab(TABS);
   return (
     <Stack gap="lg" maw={1200}>
       <div>
@@ -20,7 +18,7 @@ export function IoPage() {
           {t('intro')}
         </Text>
       </div>
-      <Tabs value={tab} onChange={(v) => setParams(v === 'export' ? { tab: v } : {}, { replace: true })} variant="outline">
+      <Tabs value={tab} onChange={selectTab} variant="outline">
         <Tabs.List aria-label={t('title')}>
           {TABS.map((k) => (
             <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">

@@ -1,20 +1,16 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlTab } from '../../lib/useUrlTab';
 import { ConsentTab } from './ConsentTab';
 import { ErasureLogTab } from './ErasureLogTab';
 import { RetentionTab } from './RetentionTab';
 
 export const PRIVACY_TABS = ['consent', 'retention', 'erasures'] as const;
-type Tab = (typeof PRIVACY_TABS)[number];
-const isTab = (v: string | null): v is Tab => (PRIVACY_TABS as readonly (string | null)[]).includes(v);
 
 /** Personal data (RGPD): consent overview, retention review, erasure log; the open tab is in the URL. */
 export function PrivacyPage() {
   const { t } = useTranslation('privacy');
-  const [params, setParams] = useSearchParams();
-  const requested = params.get('tab');
-  const tab: Tab = isTab(requested) ? requested : 'consent';
+  const [tab, selectTab] = useUrlTab(PRIVACY_TABS);
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -24,7 +20,7 @@ export function PrivacyPage() {
           {t('intro')}
         </Text>
       </div>
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'consent' ? { tab: v } : {}, { replace: true })} keepMounted={false} variant="outline">
+      <Tabs value={tab} onChange={selectTab} keepMounted={false} variant="outline">
         <Tabs.List aria-label={t('title')}>
           {PRIVACY_TABS.map((k) => (
             <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">

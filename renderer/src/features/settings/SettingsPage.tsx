@@ -1,6 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlTab } from '../../lib/useUrlTab';
 import { AssociationSection } from './AssociationSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { DataSection } from './DataSection';
@@ -8,23 +8,18 @@ import { LanguageSection } from './LanguageSection';
 import { SkillsSection } from './SkillsSection';
 
 export const SETTINGS_TABS = ['association', 'language', 'customFields', 'skills', 'data'] as const;
-type Tab = (typeof SETTINGS_TABS)[number];
-
-const isTab = (v: string | null): v is Tab => (SETTINGS_TABS as readonly (string | null)[]).includes(v);
 
 /** Settings, one tab per subject; the open tab is in the URL (`/settings?tab=skills`). */
 export function SettingsPage() {
   const { t } = useTranslation(['common', 'settings', 'setup']);
-  const [params, setParams] = useSearchParams();
-  const requested = params.get('tab');
-  const tab: Tab = isTab(requested) ? requested : 'association';
+  const [tab, selectTab] = useUrlTab(SETTINGS_TABS);
 
   return (
     <Stack gap="lg" maw={960}>
       <Title order={1}>{t('settings:title')}</Title>
       <Tabs
         value={tab}
-        onChange={(v) => setParams(v && v !== 'association' ? { tab: v } : {}, { replace: true })}
+        onChange={selectTab}
         keepMounted={false}
         variant="outline"
       >
