@@ -3,9 +3,14 @@ import { fail, ok, RelaisFailure, type Result } from '../../shared/errors';
 import type { Context } from './context';
 import type { Handler, Handlers } from './handlers';
 import { backupsHandlers } from './backups/backups.handlers';
+import { certificatesHandlers } from './certificates/certificates.handlers';
+import { eventsHandlers } from './events/events.handlers';
+import { financeHandlers } from './finance/finance.handlers';
+import { hoursHandlers } from './hours/hours.handlers';
 import { ioHandlers } from './io/io.handlers';
 import { privacyHandlers } from './privacy/privacy.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
+import { trainingsHandlers } from './trainings/trainings.handlers';
 import { volunteersHandlers } from './volunteers/volunteers.handlers';
 import { toFieldIssues } from './validation';
 
@@ -16,6 +21,11 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...ioHandlers,
   ...privacyHandlers,
+  ...eventsHandlers,
+  ...hoursHandlers,
+  ...trainingsHandlers,
+  ...financeHandlers,
+  ...certificatesHandlers,
 };
 
 export interface DispatchOptions {

@@ -7,3 +7,6 @@ export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Context
 export type DomainHandlers<D extends string> = { [M in Extract<MethodName, `${D}.${string}`>]: Handler<M> };
 
 export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The handlers for one file's share of a domain (`HandlersFor<typeof staffingMethods>`). */
+export type HandlersFor<T> = { [M in keyof T & MethodName]: Handler<M> };

@@ -2,9 +2,14 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import type { MethodSpec } from './define';
 import { backupsMethods } from './backups';
+import { certificatesMethods } from './certificates';
+import { eventsMethods } from './events';
+import { financeMethods } from './finance';
+import { hoursMethods } from './hours';
 import { ioMethods } from './io';
 import { privacyMethods } from './privacy';
 import { settingsMethods } from './settings';
+import { trainingsMethods } from './trainings';
 import { volunteersMethods } from './volunteers';
 
 /** Every method the renderer may call, `domain.method` → its input and output schemas. */
@@ -14,6 +19,11 @@ export const contract = {
   ...backupsMethods,
   ...ioMethods,
   ...privacyMethods,
+  ...eventsMethods,
+  ...hoursMethods,
+  ...trainingsMethods,
+  ...financeMethods,
+  ...certificatesMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -48,8 +58,13 @@ export function buildApi(invoke: (method: MethodName, input: unknown) => Promise
 }
 
 export * from './backups';
+export * from './certificates';
+export * from './events';
+export * from './finance';
+export * from './hours';
 export * from './io';
 export * from './privacy';
 export * from './settings';
+export * from './trainings';
 export * from './volunteers';
 export * from './fields';

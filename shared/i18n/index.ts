@@ -1,4 +1,14 @@
 import type { Language } from '../api/settings';
+import enCertificates from './locales/en/certificates.json';
+import enEvents from './locales/en/events.json';
+import enFinance from './locales/en/finance.json';
+import enHours from './locales/en/hours.json';
+import enTrainings from './locales/en/trainings.json';
+import frCertificates from './locales/fr/certificates.json';
+import frEvents from './locales/fr/events.json';
+import frFinance from './locales/fr/finance.json';
+import frHours from './locales/fr/hours.json';
+import frTrainings from './locales/fr/trainings.json';
 import enBackups from './locales/en/backups.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
@@ -22,8 +32,8 @@ import frVolunteers from './locales/fr/volunteers.json';
 
 /** Both languages are bundled: the app works offline from the first second. */
 export const resources = {
-  en: { backups: enBackups, common: enCommon, errors: enErrors, io: enIo, menu: enMenu, privacy: enPrivacy, settings: enSettings, setup: enSetup, validation: enValidation, volunteers: enVolunteers },
-  fr: { backups: frBackups, common: frCommon, errors: frErrors, io: frIo, menu: frMenu, privacy: frPrivacy, settings: frSettings, setup: frSetup, validation: frValidation, volunteers: frVolunteers },
+  en: { backups: enBackups, certificates: enCertificates, events: enEvents, finance: enFinance, hours: enHours, trainings: enTrainings, common: enCommon, errors: enErrors, io: enIo, menu: enMenu, privacy: enPrivacy, settings: enSettings, setup: enSetup, validation: enValidation, volunteers: enVolunteers },
+  fr: { backups: frBackups, certificates: frCertificates, events: frEvents, finance: frFinance, hours: frHours, trainings: frTrainings, common: frCommon, errors: frErrors, io: frIo, menu: frMenu, privacy: frPrivacy, settings: frSettings, setup: frSetup, validation: frValidation, volunteers: frVolunteers },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

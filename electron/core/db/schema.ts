@@ -92,6 +92,134 @@ export interface VolunteerHistoryTable {
   detail: string;
 }
 
+export interface ProgrammesTable {
+  id: Generated<number>;
+  name: string;
+  archived: Generated<number>;
+  createdAt: string;
+}
+
+interface EventFields {
+  title: string;
+  kind: string;
+  programmeId: number | null;
+  description: string | null;
+  place: string | null;
+  videoLink: string | null;
+  format: string;
+  capacity: number | null;
+  confidentialityRequired: number;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SeriesTable extends EventFields {
+  id: Generated<number>;
+  startTime: string;
+  durationMinutes: number;
+  frequency: string;
+  monthOrdinal: number | null;
+  weekday: number;
+  startsOn: string;
+  untilOn: string | null;
+  occurrenceCount: number | null;
+}
+
+export interface SeriesFacilitatorsTable {
+  seriesId: number;
+  volunteerId: number;
+}
+
+export interface SeriesRolesTable {
+  id: Generated<number>;
+  seriesId: number;
+  name: string;
+  needed: number;
+  startOffset: number;
+  endOffset: number;
+  skills: string;
+  position: number;
+}
+
+export interface EventsTable extends EventFields {
+  id: Generated<number>;
+  seriesId: number | null;
+  seriesPosition: number | null;
+  detached: Generated<number>;
+  status: Generated<string>;
+  startLocal: string;
+  endLocal: string;
+  startUtc: string;
+  endUtc: string;
+  participantCount: number | null;
+}
+
+export interface EventFacilitatorsTable {
+  eventId: number;
+  volunteerId: number;
+}
+
+export interface EventRolesTable {
+  id: Generated<number>;
+  eventId: number;
+  seriesRoleId: number | null;
+  name: string;
+  needed: number;
+  startOffset: number;
+  endOffset: number;
+  position: number;
+}
+
+export interface EventRoleSkillsTable {
+  roleId: number;
+  skillId: number;
+  minLevel: number;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  roleId: number;
+  eventId: number;
+  volunteerId: number;
+  createdAt: string;
+}
+
+export interface AttendanceTable {
+  eventId: number;
+  volunteerId: number;
+  status: string;
+  walkIn: number;
+  updatedAt: string;
+}
+
+export interface EventDebriefsTable {
+  eventId: number;
+  rated1: number;
+  rated2: number;
+  rated3: number;
+  rated4: number;
+  rated5: number;
+  incidents: string | null;
+  suggestions: string | null;
+  updatedAt: string;
+}
+
+export interface HourEntriesTable {
+  id: Generated<number>;
+  volunteerId: number;
+  workedOn: string;
+  minutes: number;
+  category: string;
+  programmeId: number | null;
+  eventId: number | null;
+  source: string;
+  approval: string;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   association: AssociationTable;
@@ -101,4 +229,16 @@ export interface DB {
   volunteerSkills: VolunteerSkillsTable;
   volunteerCustomValues: VolunteerCustomValuesTable;
   volunteerHistory: VolunteerHistoryTable;
+  programmes: ProgrammesTable;
+  series: SeriesTable;
+  seriesFacilitators: SeriesFacilitatorsTable;
+  seriesRoles: SeriesRolesTable;
+  events: EventsTable;
+  eventFacilitators: EventFacilitatorsTable;
+  eventRoles: EventRolesTable;
+  eventRoleSkills: EventRoleSkillsTable;
+  assignments: AssignmentsTable;
+  attendance: AttendanceTable;
+  eventDebriefs: EventDebriefsTable;
+  hourEntries: HourEntriesTable;
 }

@@ -61,6 +61,14 @@ export const RELATED_TABLES = {
   volunteer_skills: 'deleted',
   volunteer_custom_values: 'deleted',
   volunteer_history: 'details cleared',
+  // Who staffed, attended and facilitated what, and for how long, is the association's record of
+  // its own activity (hour totals, counts per event): kept against the placeholder name.
+  series_facilitators: 'kept',
+  event_facilitators: 'kept',
+  assignments: 'kept',
+  attendance: 'kept',
+  // The minutes stay (aggregate hours, DESIGN §3); a note typed about the person goes.
+  hour_entries: 'notes cleared',
 } as const;
 
 /** The name an erased record carries, in the association's language: « Personne effacée #12 ». */
@@ -118,6 +126,7 @@ export function eraseOne(sqlite: Sqlite, facts: ErasureFacts, lang: Language): v
        WHERE volunteer_id = ?`,
     )
     .run(id);
+  sqlite.prepare('UPDATE hour_entries SET note = NULL WHERE volunteer_id = ?').run(id);
   if (row.archived_at === null) {
     sqlite.prepare("INSERT INTO volunteer_history (volunteer_id, at, kind, detail) VALUES (?, ?, 'archived', '{}')").run(id, at);
   }

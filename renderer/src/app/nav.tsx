@@ -1,11 +1,22 @@
 import type { ComponentType } from 'react';
 import type { SVGProps } from 'react';
-import { IconArchive, IconSettings, IconShield, IconTransfer, IconUsers } from '../components/icons';
+import {
+  IconArchive,
+  IconAward,
+  IconBook,
+  IconCalendar,
+  IconClock,
+  IconCoins,
+  IconSettings,
+  IconShield,
+  IconTransfer,
+  IconUsers,
+} from '../components/icons';
 
 export interface NavItem {
   to: string;
   /** A key in `common:nav`. */
-  labelKey: 'volunteers' | 'privacy' | 'io' | 'backups' | 'settings';
+  labelKey: 'volunteers' | 'events' | 'hours' | 'trainings' | 'certificates' | 'finance' | 'privacy' | 'io' | 'backups' | 'settings';
   icon: ComponentType<SVGProps<SVGSVGElement> & { size?: number }>;
 }
 
@@ -15,6 +26,11 @@ export interface NavItem {
  */
 export const DOMAIN_ITEMS: NavItem[] = [
   { to: '/volunteers', labelKey: 'volunteers', icon: IconUsers },
+  { to: '/events', labelKey: 'events', icon: IconCalendar },
+  { to: '/hours', labelKey: 'hours', icon: IconClock },
+  { to: '/trainings', labelKey: 'trainings', icon: IconBook },
+  { to: '/certificates', labelKey: 'certificates', icon: IconAward },
+  { to: '/finance', labelKey: 'finance', icon: IconCoins },
   { to: '/privacy', labelKey: 'privacy', icon: IconShield },
   { to: '/io', labelKey: 'io', icon: IconTransfer },
   { to: '/backups', labelKey: 'backups', icon: IconArchive },

@@ -1,11 +1,16 @@
 import './shell.css';
 import { createRoutesFromElements, Navigate, Route, type RouteObject } from 'react-router';
 import { backupRoutes } from '../features/backups/routes';
+import { certificatesRoutes } from '../features/certificates/routes';
+import { eventsRoutes } from '../features/events/routes';
+import { financeRoutes } from '../features/finance/routes';
+import { hoursRoutes } from '../features/hours/routes';
 import { RecoveryGate } from '../features/backups/RecoveryGate';
 import { ioRoutes } from '../features/io/routes';
 import { privacyRoutes } from '../features/privacy/routes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
+import { trainingsRoutes } from '../features/trainings/routes';
 import { volunteerRoutes } from '../features/volunteers/routes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
@@ -27,6 +32,11 @@ export const appRoutes: RouteObject[] = createRoutesFromElements(
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/volunteers" replace />} />
           {volunteerRoutes}
+          {eventsRoutes}
+          {hoursRoutes}
+          {trainingsRoutes}
+          {certificatesRoutes}
+          {financeRoutes}
           {privacyRoutes}
           {ioRoutes}
           {backupRoutes}

@@ -1,0 +1,3 @@
+import type { DomainHandlers } from '../handlers';
+
+export const certificatesHandlers: DomainHandlers<'certificates'> = {};

@@ -1,0 +1,4 @@
+import type { planningMethods } from '../../../shared/api/events/planning';
+import type { HandlersFor } from '../handlers';
+
+export const planningHandlers: HandlersFor<typeof planningMethods> = {};

@@ -1,0 +1,4 @@
+import type { staffingMethods } from '../../../shared/api/events/staffing';
+import type { HandlersFor } from '../handlers';
+
+export const staffingHandlers: HandlersFor<typeof staffingMethods> = {};

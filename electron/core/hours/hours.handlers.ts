@@ -1,0 +1,3 @@
+import type { DomainHandlers } from '../handlers';
+
+export const hoursHandlers: DomainHandlers<'hours'> = {};

@@ -1,0 +1,16 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export function FinancePage() {
+  const { t } = useTranslation('finance');
+  return (
+    <Stack gap="lg" maw={1100}>
+      <div>
+        <Title order={1}>{t('title')}</Title>
+        <Text c="gray.7" mt={4}>
+          {t('intro')}
+        </Text>
+      </div>
+    </Stack>
+  );
+}

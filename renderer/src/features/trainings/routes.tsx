@@ -1,0 +1,4 @@
+import { Route } from 'react-router';
+import { TrainingsPage } from './TrainingsPage';
+
+export const trainingsRoutes = <Route path="trainings" element={<TrainingsPage />} />;
