@@ -1,0 +1,4 @@
+/** Mounted by the event page; filled in by its own feature work. */
+export function DebriefPanel(_props: { eventId: number }) {
+  return null;
+}
