@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { writeFileSync } from 'node:fs';
 import type { Language } from '../../../shared/api';
 import { RelaisFailure } from '../../../shared/errors';
+import { formatMinutes } from '../../../shared/format';
 import { resources } from '../../../shared/i18n';
 import { nowIso, todayIso } from '../clock';
 import type { Context } from '../context';
@@ -21,6 +22,12 @@ export const EXPORT_SECTIONS = {
   volunteer_custom_values: 'customFields',
   volunteer_history: 'history',
   erasures: 'erasure',
+  // The person's activity: what they did for the association and for how long.
+  hour_entries: 'hours',
+  attendance: 'attendance',
+  assignments: 'assignments',
+  event_facilitators: 'eventFacilitation',
+  series_facilitators: 'seriesFacilitation',
 } as const;
 
 type Row = Record<string, unknown>;
@@ -38,6 +45,14 @@ export interface PersonExport {
   customFields: Row[];
   history: Row[];
   erasure: Row | null;
+  /** Every hour entry, with the event's title and the programme's name beside their ids. */
+  hours: Row[];
+  /** Present / absent / excused per event, with the event's title and start. */
+  attendance: Row[];
+  /** Roles (shifts) the person was assigned to. */
+  assignments: Row[];
+  eventFacilitation: Row[];
+  seriesFacilitation: Row[];
   /** Tables that point at this person and have no section of their own (raw rows, every column). */
   otherTables: Record<string, Row[]>;
 }
@@ -94,6 +109,34 @@ export function collectPerson(ctx: Context, id: number, lang: Language): PersonE
   ).map((h) => ({ ...h, detail: parse(h.detail) }));
   const erasureRow = db.prepare('SELECT volunteer_created_at, erased_at, reapplied_at FROM erasures WHERE volunteer_id = ?').get(id) as Row | undefined;
 
+  const activity = (sql: string) =>
+    (db.prepare(sql).all(id) as Row[]).map((row) => {
+      const { volunteerId: _mine, ...rest } = camelRow(row);
+      return rest;
+    });
+  const hours = activity(
+    `SELECT h.*, e.title AS event_title, p.name AS programme_name FROM hour_entries h
+     LEFT JOIN events e ON e.id = h.event_id LEFT JOIN programmes p ON p.id = h.programme_id
+     WHERE h.volunteer_id = ? ORDER BY h.worked_on, h.id`,
+  );
+  const attendance = activity(
+    `SELECT a.*, e.title AS event_title, e.start_local AS event_start FROM attendance a JOIN events e ON e.id = a.event_id
+     WHERE a.volunteer_id = ? ORDER BY e.start_local, e.id`,
+  );
+  const assignments = activity(
+    `SELECT a.*, r.name AS role_name, e.title AS event_title, e.start_local AS event_start FROM assignments a
+     JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = a.event_id
+     WHERE a.volunteer_id = ? ORDER BY e.start_local, a.id`,
+  );
+  const eventFacilitation = activity(
+    `SELECT f.*, e.title AS event_title, e.start_local AS event_start FROM event_facilitators f JOIN events e ON e.id = f.event_id
+     WHERE f.volunteer_id = ? ORDER BY e.start_local, e.id`,
+  );
+  const seriesFacilitation = activity(
+    `SELECT f.*, s.title AS series_title, s.starts_on AS series_starts_on FROM series_facilitators f JOIN series s ON s.id = f.series_id
+     WHERE f.volunteer_id = ? ORDER BY s.starts_on, s.id`,
+  );
+
   const otherTables: Record<string, Row[]> = {};
   for (const ref of tablesReferencingVolunteers(db)) {
     if (ref.table in EXPORT_SECTIONS) continue;
@@ -111,6 +154,11 @@ export function collectPerson(ctx: Context, id: number, lang: Language): PersonE
     customFields,
     history,
     erasure: erasureRow ? camelRow(erasureRow) : null,
+    hours,
+    attendance,
+    assignments,
+    eventFacilitation,
+    seriesFacilitation,
     otherTables,
   };
 }
@@ -161,9 +209,41 @@ export function personCsvRows(data: PersonExport, lang: Language): string[][] {
     rows.push([L.sections.history, String(h.at), `${kinds[String(h.kind)] ?? String(h.kind)}${detail}`]);
   }
   if (data.erasure) rows.push([L.sections.erasure, L.erasedAt, String(data.erasure.erasedAt)]);
+  rows.push(...activityCsvRows(data, lang));
   for (const [table, list] of Object.entries(data.otherTables)) {
     for (const row of list) for (const [k, value] of Object.entries(row)) rows.push([table, k, value === null ? '' : String(value)]);
   }
+  return rows;
+}
+
+const when = (start: unknown) => String(start ?? '').replace('T', ' ');
+
+/** The activity sections in words: « 2026-03-03 ; 1 h 30 · Animation · Groupe de parole · Validée ». */
+function activityCsvRows(data: PersonExport, lang: Language): string[][] {
+  const L = resources[lang].privacy.export as Labels;
+  const H = resources[lang].hours;
+  const statuses = resources[lang].events.attendance.status as Record<string, string>;
+  const categories = H.categories as Record<string, string>;
+  const approvals = H.approval as Record<string, string>;
+  const rows: string[][] = [];
+  for (const h of data.hours) {
+    const parts = [
+      formatMinutes(Number(h.minutes), lang),
+      categories[String(h.category)] ?? String(h.category),
+      h.eventTitle ? String(h.eventTitle) : L.noEvent,
+      h.programmeName ? String(h.programmeName) : null,
+      approvals[String(h.approval)] ?? String(h.approval),
+      h.note ? String(h.note) : null,
+    ];
+    rows.push([L.sections.hours, String(h.workedOn), parts.filter((p) => p !== null).join(' · ')]);
+  }
+  for (const a of data.attendance) {
+    const status = statuses[String(a.status)] ?? String(a.status);
+    rows.push([L.sections.attendance, `${when(a.eventStart)} — ${String(a.eventTitle)}`, a.walkIn === 1 ? `${status} (${L.walkIn})` : status]);
+  }
+  for (const a of data.assignments) rows.push([L.sections.assignments, `${when(a.eventStart)} — ${String(a.eventTitle)}`, String(a.roleName)]);
+  for (const f of data.eventFacilitation) rows.push([L.sections.eventFacilitation, when(f.eventStart), String(f.eventTitle)]);
+  for (const f of data.seriesFacilitation) rows.push([L.sections.seriesFacilitation, String(f.seriesStartsOn), String(f.seriesTitle)]);
   return rows;
 }
 

@@ -12,6 +12,7 @@ import { camel, columnsOf, tablesReferencingVolunteers } from '../../../electron
 import { yearsBefore } from '../../../electron/core/privacy/retention';
 import { DATABASE_FILE } from '../../../electron/core/relais';
 import { RETENTION_YEARS, type VolunteerInput } from '../../../shared/api';
+import { seedAttendance, seedEvent, seedHourEntry, seedProgramme, seedRole, seedSeries } from './hours.support';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, tempDir, withReadonly, type TestCore } from './helpers';
 
 /** A core whose save dialog answers the paths the test queues (null = the person cancels). */
@@ -71,7 +72,25 @@ const FULL: VolunteerInput = {
   confidentialitySignedOn: '2019-05-02',
 };
 
-async function fullPerson(t: TestCore) {
+/**
+ * What the person did for the association: hours (from attendance and by hand), attendance as a
+ * walk-in and as assigned, an assignment, facilitation of an event and of a series.
+ */
+function personActivity(file: string, volunteerId: number) {
+  const programme = seedProgramme(file, 'Pair-aidance 2026');
+  const series = seedSeries(file, 'Groupe du mardi', [volunteerId]);
+  const evening = seedEvent(file, { title: 'Groupe du mardi', seriesId: series, programmeId: programme, startLocal: '2026-01-06T18:30', endLocal: '2026-01-06T20:00' }, [volunteerId]);
+  const fair = seedEvent(file, { title: 'Forum des associations', kind: 'community', startLocal: '2026-01-10T10:00', endLocal: '2026-01-10T17:00' });
+  seedRole(file, evening, 'Accueil', { start: 0, end: 90 }, [volunteerId]);
+  seedAttendance(file, evening, volunteerId, 'present');
+  seedAttendance(file, fair, volunteerId, 'present', true);
+  seedHourEntry(file, { volunteerId, workedOn: '2026-01-06', minutes: 90, category: 'support', source: 'attendance', eventId: evening, programmeId: programme });
+  seedHourEntry(file, { volunteerId, workedOn: '2026-01-10', minutes: 420, category: 'logistics', source: 'attendance', eventId: fair });
+  seedHourEntry(file, { volunteerId, workedOn: '2026-01-15', minutes: 150, category: 'skills_donation', approval: 'pending', note: 'Refonte du site' });
+  return { programme, series, evening, fair };
+}
+
+async function fullPerson(t: Pick<TestCore, 'call' | 'file'>) {
   const size = await t.call('settings.saveCustomField', { label: 'Taille de t-shirt', type: 'choice', options: ['M', 'L'] });
   const car = await t.call('settings.saveCustomField', { label: 'Voiture', type: 'boolean' });
   const skills = await t.call('volunteers.listSkills');
@@ -90,7 +109,8 @@ async function fullPerson(t: TestCore) {
     id: v.id,
     data: { ...FULL, skills: [{ skillId: listening.id, level: 3 }], customValues: { [String(size.id)]: 'L', [String(car.id)]: true } },
   });
-  return { v: updated, size, car, listening };
+  const activity = personActivity(t.file, v.id);
+  return { v: updated, size, car, listening, activity };
 }
 
 describe('the schema and what privacy knows of it', () => {
@@ -130,7 +150,7 @@ describe('the schema and what privacy knows of it', () => {
 describe('privacy.exportPerson (right of access)', () => {
   it('writes a JSON file and a CSV file beside it with every column of every table about the person', async () => {
     const s = await openWithSaves();
-    const t = { call: s.call } as unknown as TestCore;
+    const t = { call: s.call, file: s.file } as unknown as TestCore;
     await s.call('settings.setLanguage', { language: 'fr' });
     const { v, size, listening } = await fullPerson(t);
     await s.call('volunteers.create', buildVolunteer({ firstName: 'Autre', email: 'autre@exemple.fr' }));
@@ -174,6 +194,12 @@ describe('privacy.exportPerson (right of access)', () => {
     expect(csv).toContain('Fiche;Rôles;Animateur, Membre du bureau');
     expect(csv).toContain('Compétences;Écoute active;Expert');
     expect(csv).toContain('Champs personnalisés;Voiture;Oui');
+    expect(csv).toContain('Heures;2026-01-06;1\u00a0h\u00a030 · Accompagnement · Groupe du mardi · Pair-aidance 2026 · Validée');
+    expect(csv).toContain('Heures;2026-01-15;2\u00a0h\u00a030 · Mécénat de compétences · Hors événement · À valider · Refonte du site');
+    expect(csv).toContain('Présences;2026-01-10 10:00 — Forum des associations;Présent·e (sans inscription préalable)');
+    expect(csv).toContain('Affectations;2026-01-06 18:30 — Groupe du mardi;Accueil');
+    expect(csv).toContain('Animation d’événements;2026-01-06 18:30;Groupe du mardi');
+    expect(csv).toContain('Animation de séries;2026-01-06;Groupe du mardi');
     // No cell starts a formula in a spreadsheet.
     expect(csv).toContain(';"\'=SOMME(A1:A2) préfère le jeudi"');
     expect(csv).toContain(';"\'+33 7 98 76 54 32"');
@@ -182,7 +208,7 @@ describe('privacy.exportPerson (right of access)', () => {
   it('in English, skill names and labels are English', async () => {
     const s = await openWithSaves();
     await s.call('settings.setLanguage', { language: 'en' });
-    const { v } = await fullPerson({ call: s.call } as unknown as TestCore);
+    const { v } = await fullPerson({ call: s.call, file: s.file } as unknown as TestCore);
     s.answers.push(join(s.dataDir, 'me.json'));
     await s.call('privacy.exportPerson', { id: v.id });
     const data = JSON.parse(readFileSync(join(s.dataDir, 'me.json'), 'utf8')) as PersonExport;
@@ -260,6 +286,24 @@ describe('privacy.erase', () => {
       expect(db.prepare('SELECT count(*) AS n FROM volunteers_fts WHERE rowid = ?').get(v.id)).toEqual({ n: 0 });
       expect(db.prepare('SELECT count(*) AS n FROM volunteer_skills WHERE volunteer_id = ?').get(v.id)).toEqual({ n: 0 });
       expect(db.prepare('SELECT count(*) AS n FROM volunteer_custom_values WHERE volunteer_id = ?').get(v.id)).toEqual({ n: 0 });
+    });
+  });
+
+  it('keeps the minutes of the person’s hour entries (aggregate hours) and clears their notes', async () => {
+    const t = await openTestCore();
+    const { v } = await fullPerson(t);
+    const entries = () =>
+      withReadonly(t.file, (db) => db.prepare('SELECT worked_on, minutes, category, approval, note FROM hour_entries WHERE volunteer_id = ? ORDER BY id').all(v.id));
+    expect(entries()).toContainEqual({ worked_on: '2026-01-15', minutes: 150, category: 'skills_donation', approval: 'pending', note: 'Refonte du site' });
+    await t.call('privacy.erase', { id: v.id });
+    expect(entries()).toEqual([
+      { worked_on: '2026-01-06', minutes: 90, category: 'support', approval: 'approved', note: null },
+      { worked_on: '2026-01-10', minutes: 420, category: 'logistics', approval: 'approved', note: null },
+      { worked_on: '2026-01-15', minutes: 150, category: 'skills_donation', approval: 'pending', note: null },
+    ]);
+    withReadonly(t.file, (db) => {
+      expect(db.prepare('SELECT count(*) FROM attendance WHERE volunteer_id = ?').pluck().get(v.id)).toBe(2);
+      expect(db.prepare('SELECT count(*) FROM assignments WHERE volunteer_id = ?').pluck().get(v.id)).toBe(1);
     });
   });
 
