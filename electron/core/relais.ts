@@ -2,9 +2,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/errors';
 import { isUnusableDatabase, quarantineDatabase, removeRestoreLeftovers } from './backups/quarantine';
+import { localTimeZone } from './clock';
 import type { Context, Session } from './context';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import { reapplyErasures } from './privacy/erasure';
+import { generateActivity } from './demo/activity';
 import { generateAssociation } from './demo/generator';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { headlessPlatform, type Platform } from './platform';
@@ -90,7 +92,10 @@ export async function openRelais(options: OpenOptions): Promise<RelaisCore> {
       rmSync(folder, { recursive: true, force: true });
       mkdirSync(folder, { recursive: true });
       const opened = openDatabase(join(folder, 'relais-demo.sqlite'), { backupDir: folder });
-      generateAssociation(opened.sqlite, { volunteers: options.demoSize ?? 600, seed: 2026 });
+      const volunteers = options.demoSize ?? 600;
+      generateAssociation(opened.sqlite, { volunteers, seed: 2026 });
+      // About a year of sessions and hours, so the calendar, staffing and hours screens have something to show.
+      generateActivity(opened.sqlite, { occurrences: Math.ceil(volunteers / 2), hourEntries: volunteers * 4, seed: 2026, timeZone: localTimeZone() });
       demo = opened;
     },
     async closeDemo() {
