@@ -74,7 +74,7 @@ const videoLink = z.preprocess(
 ).default(null);
 
 /** A required skill of a role: at least this level (1 beginner … 3 expert). */
-export const roleSkill = z.strictObject({ skillId: id, minLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]) });
+export const roleTemplateSkill = z.strictObject({ skillId: id, minLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]) });
 
 /**
  * A role (shift) planned with an event or on every occurrence of a series: its time window is in
@@ -89,7 +89,7 @@ export const roleTemplate = z
     startOffset: z.number({ error: 'v:number' }).int({ error: 'v:number' }).min(0, { error: 'v:planning.roleWindow' }),
     endOffset: z.number({ error: 'v:number' }).int({ error: 'v:number' }).min(1, { error: 'v:planning.roleWindow' }),
     skills: z
-      .array(roleSkill)
+      .array(roleTemplateSkill)
       .max(20, { error: 'v:tooMany' })
       .refine((xs) => new Set(xs.map((s) => s.skillId)).size === xs.length, { error: 'v:duplicateSkill' })
       .default([]),
