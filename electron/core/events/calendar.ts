@@ -57,11 +57,12 @@ function prepared(sqlite: Sqlite, sql: string) {
  * (start_local, id), which also gives the order, so a month answers in about the same time at
  * 50k sessions as at 50.
  */
-export function calendar(ctx: Context, input: { from: string; to: string; includeCancelled: boolean }) {
-  const sql = `SELECT ${LIGHT} FROM events e INDEXED BY events_by_start
-    WHERE e.start_local >= @from AND e.start_local < @until ${input.includeCancelled ? '' : "AND e.status = 'planned'"}
+export const calendarSql = (includeCancelled: boolean) => `SELECT ${LIGHT} FROM events e INDEXED BY events_by_start
+    WHERE e.start_local >= @from AND e.start_local < @until ${includeCancelled ? '' : "AND e.status = 'planned'"}
     ORDER BY e.start_local, e.id LIMIT @limit`;
-  const rows = prepared(ctx.sqlite, sql).all({ from: input.from, until: addDays(input.to, 1), limit: CALENDAR_LIMIT + 1 }) as LightRow[];
+
+export function calendar(ctx: Context, input: { from: string; to: string; includeCancelled: boolean }) {
+  const rows = prepared(ctx.sqlite, calendarSql(input.includeCancelled)).all({ from: input.from, until: addDays(input.to, 1), limit: CALENDAR_LIMIT + 1 }) as LightRow[];
   return { events: rows.slice(0, CALENDAR_LIMIT).map(toLight), truncated: rows.length > CALENDAR_LIMIT };
 }
 

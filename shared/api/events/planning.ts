@@ -50,7 +50,9 @@ export const localDateTime = z
   .trim()
   .regex(LOCAL_DATE_TIME, { error: 'v:planning.dateTime' })
   .refine((s) => {
-    const [, y, mo, d, h, mi] = LOCAL_DATE_TIME.exec(s)!.map(Number) as number[];
+    const match = LOCAL_DATE_TIME.exec(s);
+    if (!match) return true; // the pattern already said what is wrong
+    const [, y, mo, d, h, mi] = match.map(Number) as number[];
     const dt = new Date(Date.UTC(y!, mo! - 1, d!));
     return dt.getUTCMonth() === mo! - 1 && dt.getUTCDate() === d! && h! < 24 && mi! < 60;
   }, { error: 'v:planning.dateTime' })
