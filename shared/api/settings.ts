@@ -74,6 +74,21 @@ export const customFieldInput = z
 
 export const appMode = z.enum(['real', 'demo']);
 
+/**
+ * The weekly hour cap (a guard against burnout): staffing warns when a shift takes someone past it.
+ * Default 10 hours: well above the two to four hours a week most associations ask of a regular
+ * volunteer (a listening line's usual commitment), so it stays quiet for normal rotas, yet it
+ * catches the same few people drifting into a part-time job's load. null: no cap.
+ */
+export const DEFAULT_WEEKLY_HOUR_CAP = 10;
+export const MAX_WEEKLY_HOUR_CAP = 80;
+export const weeklyHourCap = z
+  .number({ error: 'v:weeklyHourCap' })
+  .int({ error: 'v:weeklyHourCap' })
+  .min(1, { error: 'v:weeklyHourCap' })
+  .max(MAX_WEEKLY_HOUR_CAP, { error: 'v:weeklyHourCap' })
+  .nullable();
+
 export const settingsView = z.object({
   /** null until the first run has picked one. */
   language: language.nullable(),
@@ -81,6 +96,8 @@ export const settingsView = z.object({
   customFields: z.array(customField),
   mode: appMode,
   dataDir: z.string(),
+  /** Hours per week before staffing warns (null: no cap). */
+  weeklyHourCap,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -90,6 +107,7 @@ export const settingsMethods = {
   'settings.saveAssociation': method(associationInput, settingsView),
   'settings.saveCustomField': method(customFieldInput, customField),
   'settings.archiveCustomField': method(z.strictObject({ id, archived: z.boolean() }), customField),
+  'settings.setWeeklyHourCap': method(z.strictObject({ hours: weeklyHourCap }), settingsView),
   /** Opens the separate sample database (regenerated each time); the real one is not touched. */
   'settings.openDemo': method(z.undefined().optional(), settingsView),
   'settings.closeDemo': method(z.undefined().optional(), settingsView),

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { DEFAULT_WEEKLY_HOUR_CAP } from '../../../shared/api';
 import type { Association, AssociationInput, CustomField, Language, SettingsView, associationInput, customFieldInput } from '../../../shared/api';
 import { RelaisFailure } from '../../../shared/errors';
 import { nowIso } from '../clock';
 import type { Context, Store } from '../context';
+import type { Sqlite } from '../db/connection';
 import { loadCustomFields } from '../volunteers/volunteers.repository';
 
 export type { AssociationInput };
@@ -35,7 +37,21 @@ export async function getSettings(ctx: Context): Promise<SettingsView> {
     customFields: await loadCustomFields(ctx.db),
     mode: ctx.session.mode,
     dataDir: ctx.session.dataDir,
+    weeklyHourCap: weeklyHourCap(ctx.sqlite),
   };
+}
+
+/** The weekly hour cap of this database (the association's rule, so the demo has its own). Sync: staffing reads it inside its checks. */
+export function weeklyHourCap(sqlite: Sqlite): number | null {
+  const row = sqlite.prepare("SELECT value FROM settings WHERE key = 'weeklyHourCap'").get() as { value: string } | undefined;
+  if (!row) return DEFAULT_WEEKLY_HOUR_CAP;
+  const value = JSON.parse(row.value) as unknown;
+  return typeof value === 'number' ? value : null;
+}
+
+export async function setWeeklyHourCap(ctx: Context, hours: number | null): Promise<SettingsView> {
+  await writeSetting(ctx, 'weeklyHourCap', hours);
+  return getSettings(ctx);
 }
 
 export async function setLanguage(ctx: Context, language: Language): Promise<SettingsView> {

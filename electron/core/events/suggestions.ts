@@ -1,0 +1,213 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Suggestion, SuggestionReason } from '../../../shared/api';
+import { RelaisFailure } from '../../../shared/errors';
+import { todayIso } from '../clock';
+import type { Sqlite } from '../db/connection';
+import { minutesByVolunteer } from '../hours/totals';
+import { weeklyHourCap } from '../settings/settings.service';
+import { slotsToBits } from '../volunteers/bits';
+import { clashesFor, loadRole, roleSlots, roleWindow, weekMinutesWith, type RoleFacts } from './shifts';
+
+/**
+ * Ranked suggestions for a role. Each criterion gives points and says so (a reason), the score is
+ * their sum, so the list can always explain itself:
+ *
+ * - skills (up to 100): each required skill held at the minimum level gives an equal share of 100,
+ *   held below it half a share. A role that asks for skills only suggests people holding at least
+ *   one of them (found through `volunteer_skills_by_skill`); anyone can still be assigned by hand.
+ * - availability (20 / 10 / 0, or 5 when the person gave none): the week slots the shift touches,
+ *   all / some / none in their grid.
+ * - format (10): their preferred format suits the event's (hybrid suits everyone, "either" suits all).
+ * - recent load (up to 20): one point less per hour counted over the last 30 days (the one hour total).
+ * - penalties: another shift at the same time −100, the weekly hour cap exceeded −20, a
+ *   confidentiality agreement missing where required −15, on a break (paused) −30.
+ *
+ * Archived (erased included) people and those who left are never suggested, nor people already on
+ * the role. Equal scores go to the better skill, availability and format match, then by name.
+ */
+export const POINTS = {
+  skills: 100,
+  availabilityFull: 20,
+  availabilityPartial: 10,
+  availabilityUnknown: 5,
+  format: 10,
+  loadMax: 20,
+  paused: -30,
+  overlap: -100,
+  weeklyCap: -20,
+  confidentiality: -15,
+} as const;
+
+export const LOAD_DAYS = 30;
+
+type EventFormat = RoleFacts['event']['format'];
+type PreferredFormat = 'in_person' | 'remote' | 'both';
+
+export const formatSuits = (preferred: PreferredFormat, event: EventFormat) =>
+  preferred === 'both' || event === 'hybrid' || (event === 'in_person' && preferred === 'in_person') || (event === 'virtual' && preferred === 'remote');
+
+/** The same rules as `formatSuits` and the availability points, in SQL, for the ordering. */
+const AVAILABILITY_SQL = `CASE WHEN v.availability = 0 THEN ${POINTS.availabilityUnknown}
+  WHEN (v.availability & @mask) = @mask THEN ${POINTS.availabilityFull}
+  WHEN (v.availability & @mask) <> 0 THEN ${POINTS.availabilityPartial} ELSE 0 END`;
+const FORMAT_SQL = `CASE WHEN v.preferred_format = 'both' OR @format = 'hybrid'
+  OR (@format = 'in_person' AND v.preferred_format = 'in_person') OR (@format = 'virtual' AND v.preferred_format = 'remote')
+  THEN ${POINTS.format} ELSE 0 END`;
+const STATUS_SQL = `CASE WHEN v.status = 'paused' THEN ${POINTS.paused} ELSE 0 END`;
+const ELIGIBLE_SQL = `v.archived_at IS NULL AND v.status <> 'left'
+  AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.role_id = @roleId AND a.volunteer_id = v.id)`;
+
+/** One skill's share: a whole one at the minimum level, half below it (integer points, as in SQL). */
+const skillShare = (ok: boolean, required: number) => Math.floor((ok ? POINTS.skills : POINTS.skills / 2) / required);
+
+const HELD_SQL = `WITH held AS (
+  SELECT vs.volunteer_id AS id,
+    sum((CASE WHEN vs.level >= rs.min_level THEN ${POINTS.skills} ELSE ${POINTS.skills / 2} END) / @n) AS skillPoints
+  FROM event_role_skills rs JOIN volunteer_skills vs ON vs.skill_id = rs.skill_id
+  WHERE rs.role_id = @roleId
+  GROUP BY vs.volunteer_id)`;
+
+interface PoolRow {
+  id: number;
+  status: 'active' | 'paused';
+  availability: number;
+  preferredFormat: PreferredFormat;
+  /** Skills + availability + format + status: everything known without looking further. */
+  base: number;
+}
+
+function poolStatements(sqlite: Sqlite, withSkills: boolean) {
+  const columns = `v.id, v.status, v.availability, v.preferred_format AS preferredFormat`;
+  const points = `${AVAILABILITY_SQL} + ${FORMAT_SQL} + ${STATUS_SQL}`;
+  if (withSkills) {
+    return {
+      page: sqlite.prepare(
+        `${HELD_SQL}
+         SELECT ${columns}, h.skillPoints + ${points} AS base
+         FROM held h JOIN volunteers v ON v.id = h.id
+         WHERE ${ELIGIBLE_SQL}
+         ORDER BY base DESC, v.sort_name, v.id LIMIT @limit OFFSET @offset`,
+      ),
+      count: sqlite.prepare(`${HELD_SQL} SELECT count(*) FROM held h JOIN volunteers v ON v.id = h.id WHERE ${ELIGIBLE_SQL}`).pluck(),
+    };
+  }
+  return {
+    page: sqlite.prepare(
+      `SELECT ${columns}, ${points} AS base FROM volunteers v
+       WHERE ${ELIGIBLE_SQL}
+       ORDER BY base DESC, v.sort_name, v.id LIMIT @limit OFFSET @offset`,
+    ),
+    count: sqlite.prepare(`SELECT count(*) FROM volunteers v WHERE ${ELIGIBLE_SQL}`).pluck(),
+  };
+}
+
+interface Scored extends Suggestion {
+  base: number;
+  /** Position in the SQL order (base, then name): the last tie-breaker. */
+  seq: number;
+}
+
+const better = (a: Scored, b: Scored) => b.score - a.score || b.base - a.base || a.seq - b.seq;
+
+export function suggest(sqlite: Sqlite, roleId: number, limit: number): { roleId: number; considered: number; suggestions: Suggestion[] } {
+  const role = loadRole(sqlite, roleId);
+  if (!role) throw new RelaisFailure('NOT_FOUND', { reason: 'roleNotFound', roleId });
+  const required = sqlite
+    .prepare('SELECT skill_id AS skillId, min_level AS minLevel FROM event_role_skills WHERE role_id = ? ORDER BY min_level DESC, skill_id')
+    .all(roleId) as { skillId: number; minLevel: number }[];
+  const slots = roleSlots(role);
+  const params = { roleId, mask: slotsToBits(slots), format: role.event.format, n: required.length };
+  const statements = poolStatements(sqlite, required.length > 0);
+  const considered = statements.count.get(params) as number;
+
+  const today = Temporal.PlainDate.from(todayIso());
+  const loadRange = { from: today.subtract({ days: LOAD_DAYS - 1 }).toString(), to: today.toString() };
+  const window = roleWindow(role);
+  const cap = weeklyHourCap(sqlite);
+  const skillIds = JSON.stringify(required.map((r) => r.skillId));
+
+  /** Everything beyond the SQL order for one page of candidates: names, levels, load, clashes, week. */
+  const score = (rows: PoolRow[], firstSeq: number): Scored[] => {
+    const ids = rows.map((r) => r.id);
+    const idsJson = JSON.stringify(ids);
+    const people = new Map(
+      (
+        sqlite
+          .prepare(
+            `SELECT id, first_name AS firstName, last_name AS lastName, confidentiality_signed_on AS signedOn
+             FROM volunteers WHERE id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(idsJson) as { id: number; firstName: string; lastName: string; signedOn: string | null }[]
+      ).map((p) => [p.id, p]),
+    );
+    const levels = new Map<string, number>();
+    if (required.length) {
+      const rowsOfLevels = sqlite
+        .prepare(
+          `SELECT volunteer_id AS v, skill_id AS s, level FROM volunteer_skills
+           WHERE volunteer_id IN (SELECT value FROM json_each(?)) AND skill_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(idsJson, skillIds) as { v: number; s: number; level: number }[];
+      for (const l of rowsOfLevels) levels.set(`${l.v}:${l.s}`, l.level);
+    }
+    const load = minutesByVolunteer(sqlite, ids, loadRange);
+    const clashes = clashesFor(sqlite, ids, window, roleId);
+    const week = cap === null ? null : weekMinutesWith(sqlite, ids, role);
+
+    return rows.map((row, i) => {
+      const person = people.get(row.id)!;
+      const reasons: SuggestionReason[] = required.map((r) => {
+        const level = levels.get(`${row.id}:${r.skillId}`) ?? null;
+        const ok = level !== null && level >= r.minLevel;
+        return { kind: 'skill', skillId: r.skillId, minLevel: r.minLevel, level, ok, points: level === null ? 0 : skillShare(ok, required.length) };
+      });
+      const covered = row.availability & params.mask;
+      const match = row.availability === 0 ? 'unknown' : covered === params.mask ? 'full' : covered !== 0 ? 'partial' : 'none';
+      const availabilityPoints = { unknown: POINTS.availabilityUnknown, full: POINTS.availabilityFull, partial: POINTS.availabilityPartial, none: 0 }[match];
+      reasons.push({ kind: 'availability', match, slots, points: availabilityPoints });
+      const formatOk = formatSuits(row.preferredFormat, role.event.format);
+      reasons.push({ kind: 'format', ok: formatOk, preferred: row.preferredFormat, eventFormat: role.event.format, points: formatOk ? POINTS.format : 0 });
+      const minutes = load.get(row.id) ?? 0;
+      reasons.push({ kind: 'load', minutes, points: Math.max(0, POINTS.loadMax - Math.floor(minutes / 60)) });
+      const theirClashes = clashes.get(row.id) ?? [];
+      reasons.push({ kind: 'overlap', ok: theirClashes.length === 0, clashes: theirClashes, points: theirClashes.length ? POINTS.overlap : 0 });
+      if (cap !== null && week) {
+        const weekMinutes = week.get(row.id) ?? 0;
+        const ok = weekMinutes <= cap * 60;
+        reasons.push({ kind: 'weeklyCap', ok, minutes: weekMinutes, capMinutes: cap * 60, points: ok ? 0 : POINTS.weeklyCap });
+      }
+      if (role.event.confidentialityRequired) {
+        const ok = person.signedOn !== null;
+        reasons.push({ kind: 'confidentiality', ok, points: ok ? 0 : POINTS.confidentiality });
+      }
+      if (row.status === 'paused') reasons.push({ kind: 'status', status: 'paused', points: POINTS.paused });
+      return {
+        volunteerId: row.id,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        status: row.status,
+        score: reasons.reduce((sum, r) => sum + r.points, 0),
+        reasons,
+        base: row.base,
+        seq: firstSeq + i,
+      };
+    });
+  };
+
+  // Pages in SQL order until no one further down could still make the list: the SQL part of a
+  // score (base) only falls page after page, and what is added later is at most the load's 20.
+  let best: Scored[] = [];
+  let offset = 0;
+  let pageSize = Math.max(limit * 4, 100);
+  for (;;) {
+    const rows = statements.page.all({ ...params, limit: pageSize, offset }) as PoolRow[];
+    if (rows.length === 0) break;
+    best = [...best, ...score(rows, offset)].sort(better).slice(0, limit);
+    offset += rows.length;
+    if (rows.length < pageSize) break;
+    const kth = best[limit - 1];
+    if (kth && rows[rows.length - 1]!.base + POINTS.loadMax <= kth.score) break;
+    pageSize *= 4;
+  }
+  return { roleId, considered, suggestions: best.map(({ base: _b, seq: _s, ...s }) => s) };
+}
