@@ -140,6 +140,7 @@ export interface SeriesRolesTable {
   endOffset: number;
   skills: string;
   position: number;
+  requiredTrainingId: number | null;
 }
 
 export interface EventsTable extends EventFields {
@@ -169,6 +170,7 @@ export interface EventRolesTable {
   startOffset: number;
   endOffset: number;
   position: number;
+  requiredTrainingId: number | null;
 }
 
 export interface EventRoleSkillsTable {
@@ -220,6 +222,47 @@ export interface HourEntriesTable {
   updatedAt: string;
 }
 
+export interface TrainingsTable {
+  id: Generated<number>;
+  key: string | null;
+  name: string | null;
+  description: string | null;
+  validityMonths: number | null;
+  archived: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrainingSessionsTable {
+  eventId: number;
+  trainingId: number;
+  trainerName: string | null;
+  costCents: number;
+  completedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrainingParticipantsTable {
+  eventId: number;
+  volunteerId: number;
+  result: string;
+  enrolledAt: string;
+}
+
+export interface QualificationsTable {
+  id: Generated<number>;
+  volunteerId: number;
+  trainingId: number;
+  obtainedOn: string;
+  expiresOn: string | null;
+  source: string;
+  eventId: number | null;
+  certificateNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   association: AssociationTable;
@@ -241,4 +284,8 @@ export interface DB {
   attendance: AttendanceTable;
   eventDebriefs: EventDebriefsTable;
   hourEntries: HourEntriesTable;
+  trainings: TrainingsTable;
+  trainingSessions: TrainingSessionsTable;
+  trainingParticipants: TrainingParticipantsTable;
+  qualifications: QualificationsTable;
 }

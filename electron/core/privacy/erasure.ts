@@ -4,6 +4,7 @@ import { nowIso } from '../clock';
 import type { Sqlite } from '../db/connection';
 import { sortKey } from '../volunteers/bits';
 import { mergeErasureLog, readErasureLog, type LoggedErasure } from './erasure-log';
+import { eraseCertificates } from '../certificates/person-data';
 
 /**
  * Erasure (RGPD art. 17): the person's row stays, so counts and (later) hour totals keep adding up,
@@ -69,6 +70,12 @@ export const RELATED_TABLES = {
   attendance: 'kept',
   // The minutes stay (aggregate hours, DESIGN §3); a note typed about the person goes.
   hour_entries: 'notes cleared',
+  // The registry keeps each number, kind, dates and hours; the name and texts as printed go.
+  certificates: 'details cleared',
+  // Who took part in a training session stays (counts per session, cost per participant);
+  // what the person holds is about them: deleted.
+  training_participants: 'kept',
+  qualifications: 'deleted',
 } as const;
 
 /** The name an erased record carries, in the association's language: « Personne effacée #12 ». */
@@ -127,6 +134,8 @@ export function eraseOne(sqlite: Sqlite, facts: ErasureFacts, lang: Language): v
     )
     .run(id);
   sqlite.prepare('UPDATE hour_entries SET note = NULL WHERE volunteer_id = ?').run(id);
+  eraseCertificates(sqlite, id, `${firstName} ${lastName}`);
+  sqlite.prepare('DELETE FROM qualifications WHERE volunteer_id = ?').run(id);
   if (row.archived_at === null) {
     sqlite.prepare("INSERT INTO volunteer_history (volunteer_id, at, kind, detail) VALUES (?, ?, 'archived', '{}')").run(id, at);
   }

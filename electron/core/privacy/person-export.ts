@@ -6,7 +6,9 @@ import { formatMinutes } from '../../../shared/format';
 import { resources } from '../../../shared/i18n';
 import { nowIso, todayIso } from '../clock';
 import type { Context } from '../context';
+import { collectTrainings, trainingCsvRows } from '../trainings/person-data';
 import { bitsToRoles, bitsToSlots, sortKey } from '../volunteers/bits';
+import { certificateCsvRows, collectCertificates } from '../certificates/person-data';
 import { appLanguage } from './privacy.service';
 import { camel, columnsOf, tablesReferencingVolunteers } from './references';
 
@@ -28,6 +30,11 @@ export const EXPORT_SECTIONS = {
   assignments: 'assignments',
   event_facilitators: 'eventFacilitation',
   series_facilitators: 'seriesFacilitation',
+  // Documents issued to the person (electron/core/certificates/person-data.ts).
+  certificates: 'certificates',
+  // Trainings followed and qualifications held (electron/core/trainings/person-data.ts).
+  training_participants: 'trainingSessions',
+  qualifications: 'qualifications',
 } as const;
 
 type Row = Record<string, unknown>;
@@ -53,6 +60,12 @@ export interface PersonExport {
   assignments: Row[];
   eventFacilitation: Row[];
   seriesFacilitation: Row[];
+  /** Attestations and certificates issued, as printed. */
+  certificates: Row[];
+  /** Training sessions the person was enrolled in, with their result. */
+  trainingSessions: Row[];
+  /** Qualifications held, with their expiry and certificate note. */
+  qualifications: Row[];
   /** Tables that point at this person and have no section of their own (raw rows, every column). */
   otherTables: Record<string, Row[]>;
 }
@@ -159,6 +172,8 @@ export function collectPerson(ctx: Context, id: number, lang: Language): PersonE
     assignments,
     eventFacilitation,
     seriesFacilitation,
+    ...collectCertificates(db, id),
+    ...collectTrainings(db, id, lang),
     otherTables,
   };
 }
@@ -210,6 +225,8 @@ export function personCsvRows(data: PersonExport, lang: Language): string[][] {
   }
   if (data.erasure) rows.push([L.sections.erasure, L.erasedAt, String(data.erasure.erasedAt)]);
   rows.push(...activityCsvRows(data, lang));
+  rows.push(...certificateCsvRows(data, lang));
+  rows.push(...trainingCsvRows(data, lang));
   for (const [table, list] of Object.entries(data.otherTables)) {
     for (const row of list) for (const [k, value] of Object.entries(row)) rows.push([table, k, value === null ? '' : String(value)]);
   }

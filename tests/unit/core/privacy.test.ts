@@ -13,6 +13,7 @@ import { yearsBefore } from '../../../electron/core/privacy/retention';
 import { DATABASE_FILE } from '../../../electron/core/relais';
 import { RETENTION_YEARS, type VolunteerInput } from '../../../shared/api';
 import { seedAttendance, seedEvent, seedHourEntry, seedProgramme, seedRole, seedSeries } from './hours.support';
+import { personTrainings } from './trainings.support';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, tempDir, withReadonly, type TestCore } from './helpers';
 
 /** A core whose save dialog answers the paths the test queues (null = the person cancels). */
@@ -110,7 +111,8 @@ async function fullPerson(t: Pick<TestCore, 'call' | 'file'>) {
     data: { ...FULL, skills: [{ skillId: listening.id, level: 3 }], customValues: { [String(size.id)]: 'L', [String(car.id)]: true } },
   });
   const activity = personActivity(t.file, v.id);
-  return { v: updated, size, car, listening, activity };
+  const trainings = await personTrainings(t, v.id);
+  return { v: updated, size, car, listening, activity, trainings };
 }
 
 describe('the schema and what privacy knows of it', () => {
