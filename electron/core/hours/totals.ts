@@ -70,16 +70,95 @@ export function minutesBy(
   sqlite: Sqlite,
   grouping: HourGrouping,
   range: HourRange = {},
-  filter: { volunteerId?: number; programmeId?: number } = {},
+  filter: {
+    volunteerId?: number;
+    programmeId?: number;
+    /** Hours written by attendance at one event (walks the `hour_entries_attendance` index). */
+    attendanceAt?: number;
+  } = {},
 ): HourGroup[] {
   const expression = GROUP_EXPRESSION[grouping];
   const where = [COUNTED, FROM, TO];
   if (filter.volunteerId !== undefined) where.push('volunteer_id = @volunteerId');
   if (filter.programmeId !== undefined) where.push('programme_id = @programmeId');
+  // The literal `source = 'attendance'` lets SQLite use the partial index on (event_id, volunteer_id).
+  if (filter.attendanceAt !== undefined) where.push(`source = 'attendance' AND event_id = @eventId`);
   return sqlite
     .prepare(
       `SELECT ${expression} AS key, sum(minutes) AS minutes, count(*) AS entries FROM hour_entries
        WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 1`,
     )
-    .all({ ...params(range), volunteerId: filter.volunteerId ?? null, programmeId: filter.programmeId ?? null }) as HourGroup[];
+    .all({ ...params(range), volunteerId: filter.volunteerId ?? null, programmeId: filter.programmeId ?? null, eventId: filter.attendanceAt ?? null }) as HourGroup[];
+}
+
+/** First and last day with counted hours (the ends of `hour_entries_by_date`, whatever its size). */
+export function countedSpan(sqlite: Sqlite): { first: string | null; last: string | null } {
+  return sqlite
+    .prepare(`SELECT min(worked_on) AS first, max(worked_on) AS last FROM hour_entries WHERE ${COUNTED}`)
+    .get() as { first: string | null; last: string | null };
+}
+
+/**
+ * What counted minutes can be grouped by at once: the grouping keys above, the length of the
+ * entry itself (`duration`: a value rounded per entry, like the valuation's, is then
+ * `entries × round(rate × duration)` per group, with no need to read each entry), and the roles of
+ * the volunteer (`roles`: the bit set stored on volunteers, see volunteers/bits.ts).
+ */
+export type HourKey = HourGrouping | 'duration' | 'roles';
+
+const KEY_EXPRESSION: Record<HourKey, string> = {
+  ...GROUP_EXPRESSION,
+  duration: 'minutes',
+  roles: '(SELECT roles FROM volunteers v WHERE v.id = hour_entries.volunteer_id)',
+};
+
+export type HourKeyed<K extends HourKey> = { [P in K]: string | number | null } & { minutes: number; entries: number };
+
+/**
+ * Counted minutes grouped by several keys at once over a period (e.g. volunteer × category for a
+ * year, or category × duration for the valuation), optionally for one programme (`0`: none).
+ */
+export function minutesByKeys<K extends HourKey>(
+  sqlite: Sqlite,
+  keys: readonly K[],
+  range: HourRange = {},
+  filter: { programmeId?: number | null } = {},
+): HourKeyed<K>[] {
+  const where = [COUNTED, FROM, TO];
+  if (filter.programmeId === 0) where.push('programme_id IS NULL');
+  else if (filter.programmeId != null) where.push('programme_id = @programmeId');
+  const select = keys.map((k) => `${KEY_EXPRESSION[k]} AS "${k}"`).join(', ');
+  const groups = keys.map((_, i) => String(i + 1)).join(', ');
+  return sqlite
+    .prepare(
+      `SELECT ${select}, sum(minutes) AS minutes, count(*) AS entries FROM hour_entries
+       WHERE ${where.join(' AND ')} GROUP BY ${groups}`,
+    )
+    .all({ ...params(range), programmeId: filter.programmeId ?? null }) as HourKeyed<K>[];
+}
+
+export interface CountedEntry {
+  id: number;
+  volunteerId: number;
+  workedOn: string;
+  minutes: number;
+  category: string;
+  programmeId: number | null;
+  eventId: number | null;
+}
+
+/**
+ * Each counted entry of a period, in date order (the lines of a timesheet): the entries whose sum
+ * is every total above, one by one. Iterated, so a year of entries never sits in memory at once.
+ */
+export function countedEntries(sqlite: Sqlite, range: HourRange = {}, filter: { programmeId?: number | null } = {}): IterableIterator<CountedEntry> {
+  const where = [COUNTED, FROM, TO];
+  if (filter.programmeId === 0) where.push('programme_id IS NULL');
+  else if (filter.programmeId != null) where.push('programme_id = @programmeId');
+  return sqlite
+    .prepare(
+      `SELECT id, volunteer_id AS volunteerId, worked_on AS workedOn, minutes, category, programme_id AS programmeId, event_id AS eventId
+         FROM hour_entries WHERE ${where.join(' AND ')} ORDER BY worked_on, id`,
+    )
+    .iterate({ ...params(range), programmeId: filter.programmeId ?? null }) as IterableIterator<CountedEntry>;
 }

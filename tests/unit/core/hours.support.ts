@@ -129,3 +129,12 @@ export function seedAttendance(file: string, eventId: number, volunteerId: numbe
     db.prepare('INSERT INTO attendance (event_id, volunteer_id, status, walk_in, updated_at) VALUES (?, ?, ?, ?, ?)').run(eventId, volunteerId, status, walkIn ? 1 : 0, NOW),
   );
 }
+
+/** Assigns volunteers to the role of an event named `roleName` (straight into the file, as staffing would). */
+export function assignTo(file: string, eventId: number, roleName: string, volunteerIds: number[]): void {
+  withFile(file, (db) => {
+    const roleId = db.prepare('SELECT id FROM event_roles WHERE event_id = ? AND name = ?').pluck().get(eventId, roleName) as number | undefined;
+    if (roleId === undefined) throw new Error(`no role ${roleName} on event ${eventId}`);
+    for (const v of volunteerIds) db.prepare('INSERT INTO assignments (role_id, event_id, volunteer_id, created_at) VALUES (?, ?, ?, ?)').run(roleId, eventId, v, NOW);
+  });
+}
