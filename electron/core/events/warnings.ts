@@ -1,6 +1,7 @@
 import type { AssignmentWarning, RoleWarning } from '../../../shared/api';
 import type { Sqlite } from '../db/connection';
 import { weeklyHourCap } from '../settings/settings.service';
+import { qualificationCheck } from '../trainings/warnings';
 import { clashesFor, roleWeek, roleWindow, weekMinutesWith, type RoleFacts } from './shifts';
 
 /**
@@ -53,7 +54,7 @@ const weeklyCapCheck: AssignmentCheck = ({ sqlite, role, person, weeklyHourCap: 
 };
 
 /** Every check, in the order their warnings are shown. Append new ones here (see above). */
-export const ASSIGNMENT_CHECKS: AssignmentCheck[] = [statusCheck, confidentialityCheck, overlapCheck, weeklyCapCheck];
+export const ASSIGNMENT_CHECKS: AssignmentCheck[] = [statusCheck, confidentialityCheck, overlapCheck, weeklyCapCheck, qualificationCheck];
 
 /** The warnings of one person on one role, as it stands now (their assignment saved or not). */
 export function assignmentWarnings(sqlite: Sqlite, role: RoleFacts, person: AssignedPerson, cap = weeklyHourCap(sqlite)): AssignmentWarning[] {

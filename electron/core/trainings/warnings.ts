@@ -1,5 +1,7 @@
+import type { AssignmentWarning } from '../../../shared/api';
 import { RelaisFailure } from '../../../shared/errors';
 import type { Sqlite } from '../db/connection';
+import type { AssignmentCheck } from '../events/warnings';
 import { findTraining } from './trainings.repository';
 import { isValidOn, longestLasting } from './validity';
 
@@ -38,6 +40,23 @@ export function roleQualificationWarnings(sqlite: Sqlite, roleId: number, volunt
   if (!role || role.required_training_id === null) return [];
   return qualificationWarnings(sqlite, volunteerId, role.required_training_id, role.day);
 }
+
+/**
+ * The staffing check (plugged into `ASSIGNMENT_CHECKS`, electron/core/events/warnings.ts): the
+ * role's required training, held or not on the event's day, with the training's key or name for
+ * the sentence.
+ */
+export const qualificationCheck: AssignmentCheck = ({ sqlite, role, person }) => {
+  const required = sqlite.prepare('SELECT required_training_id FROM event_roles WHERE id = ?').pluck().get(role.id) as number | null | undefined;
+  if (required === null || required === undefined) return [];
+  const found = qualificationWarnings(sqlite, person.id, required, role.event.startLocal.slice(0, 10));
+  if (found.length === 0) return [];
+  const training = findTraining(sqlite, required)!;
+  const named = { trainingId: required, trainingKey: training.key, trainingName: training.name };
+  return found.map((w): AssignmentWarning =>
+    w.kind === 'qualificationExpired' ? { kind: 'qualificationExpired', ...named, expiredOn: w.expiredOn! } : { kind: 'qualificationMissing', ...named },
+  );
+};
 
 /** Sets (or clears) the training a role requires. An archived training can no longer be newly required. */
 export function setRoleRequirement(sqlite: Sqlite, roleId: number, trainingId: number | null): { roleId: number; requiredTrainingId: number | null } {

@@ -105,6 +105,19 @@ export const assignmentWarning = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('confidentiality') }),
   z.object({ kind: z.literal('archived') }),
   z.object({ kind: z.literal('status'), status: z.enum(['paused', 'left']) }),
+  /**
+   * The role requires a training (`required_training_id`) and the person holds no valid
+   * qualification for it on the event's day: none at all (in training counts as none), or one that
+   * has expired by then (`expiredOn`). Checked by electron/core/trainings/warnings.ts.
+   */
+  z.object({ kind: z.literal('qualificationMissing'), trainingId: id, trainingKey: z.string().nullable(), trainingName: z.string().nullable() }),
+  z.object({
+    kind: z.literal('qualificationExpired'),
+    trainingId: id,
+    trainingKey: z.string().nullable(),
+    trainingName: z.string().nullable(),
+    expiredOn: z.string(),
+  }),
 ]);
 export type AssignmentWarning = z.infer<typeof assignmentWarning>;
 

@@ -426,6 +426,27 @@ describe('roles that require a qualification (staffing warnings)', () => {
     });
   });
 
+  it('staffing answers the warning when someone unqualified or expired is assigned (events.assign)', async () => {
+    const t = await openTestCore();
+    const pssm = await trainingId(t, 'mental_health_first_aid');
+    const valid = await person(t, 'Valid');
+    const lapsed = await person(t, 'Lapsed');
+    const none = await person(t, 'None');
+    await t.call('trainings.addQualification', { volunteerId: valid.id, trainingId: pssm, obtainedOn: '2024-01-15' });
+    await t.call('trainings.addQualification', { volunteerId: lapsed.id, trainingId: pssm, obtainedOn: '2022-01-15', expiresOn: '2025-01-15' });
+    const { roleId } = seedRoleRequiring(t.file, '2025-06-01', null);
+    await t.call('trainings.setRoleRequirement', { roleId, trainingId: pssm });
+    const kinds = async (volunteerId: number) =>
+      (await t.call('events.assign', { roleId, volunteerId })).warnings.filter((w) => w.kind.startsWith('qualification'));
+    expect(await kinds(valid.id)).toEqual([]);
+    expect(await kinds(none.id)).toEqual([{ kind: 'qualificationMissing', trainingId: pssm, trainingKey: 'mental_health_first_aid', trainingName: null }]);
+    expect(await kinds(lapsed.id)).toEqual([
+      { kind: 'qualificationExpired', trainingId: pssm, trainingKey: 'mental_health_first_aid', trainingName: null, expiredOn: '2025-01-15' },
+    ]);
+    // The warning never blocks: all three are assigned.
+    withReadonly(t.file, (db) => expect(db.prepare('SELECT count(*) FROM assignments WHERE role_id = ?').pluck().get(roleId)).toBe(3));
+  });
+
   it('sets and clears the training a role requires; unknown or archived trainings are refused', async () => {
     const t = await openTestCore();
     const pssm = await trainingId(t, 'mental_health_first_aid');
