@@ -263,6 +263,30 @@ export interface QualificationsTable {
   updatedAt: string;
 }
 
+export interface CertificateImagesTable {
+  hash: string;
+  dataUrl: string;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  number: string;
+  volunteerId: number;
+  template: string;
+  language: string;
+  milestone: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  minutes: number | null;
+  volunteerName: string;
+  signatoryName: string;
+  issuedOn: string;
+  issuedAt: string;
+  snapshot: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   association: AssociationTable;
@@ -284,6 +308,8 @@ export interface DB {
   attendance: AttendanceTable;
   eventDebriefs: EventDebriefsTable;
   hourEntries: HourEntriesTable;
+  certificateImages: CertificateImagesTable;
+  certificates: CertificatesTable;
   trainings: TrainingsTable;
   trainingSessions: TrainingSessionsTable;
   trainingParticipants: TrainingParticipantsTable;

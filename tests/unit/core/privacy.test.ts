@@ -14,6 +14,7 @@ import { DATABASE_FILE } from '../../../electron/core/relais';
 import { RETENTION_YEARS, type VolunteerInput } from '../../../shared/api';
 import { seedAttendance, seedEvent, seedHourEntry, seedProgramme, seedRole, seedSeries } from './hours.support';
 import { personTrainings } from './trainings.support';
+import { seedCertificate } from './certificates.support';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, tempDir, withReadonly, type TestCore } from './helpers';
 
 /** A core whose save dialog answers the paths the test queues (null = the person cancels). */
@@ -112,6 +113,7 @@ async function fullPerson(t: Pick<TestCore, 'call' | 'file'>) {
   });
   const activity = personActivity(t.file, v.id);
   const trainings = await personTrainings(t, v.id);
+  seedCertificate(t.file, v.id);
   return { v: updated, size, car, listening, activity, trainings };
 }
 
