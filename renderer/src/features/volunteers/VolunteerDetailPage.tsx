@@ -7,11 +7,13 @@ import { STATUSES, type CustomField, type Language, type Status } from '../../..
 import { formatNumber } from '../../../../shared/format';
 import { ErrorAlert, translateError } from '../../components/errors';
 import { PersonDataActions } from '../privacy/PersonDataActions';
+import { VolunteerQualifications } from '../trainings/VolunteerQualifications';
 import { usePersonStatus } from '../privacy/queries';
 import { AvailabilityGrid } from './AvailabilityGrid';
 import { formatInstant, longDate, skillLabel, useLang } from './labels';
 import { useSettings, useVolunteer, useVolunteerMutations, type VolunteerOut } from './queries';
 import { StatusBadge } from './VolunteerGrid';
+import { VolunteerActivity } from './VolunteerActivity';
 
 export function VolunteerDetailPage() {
   const { t } = useTranslation('volunteers');
@@ -167,6 +169,8 @@ function Detail({ v }: { v: VolunteerOut }) {
         </Alert>
       ) : null}
 
+      <VolunteerActivity volunteerId={v.id} name={name} canAdd={!erased} />
+      <VolunteerQualifications volunteerId={v.id} name={name} editable={!erased && !archived} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('sections.contact')} id="sec-contact">
           <Fields>
