@@ -19,7 +19,7 @@ import { volunteerMinutes } from '../hours/totals';
 import { toFieldIssues } from '../validation';
 import { runIssue, type Work } from './batch-job';
 import { fullName, type CertificateModel } from './model';
-import { checkFolder, fileNameFor, inFolder, PendingFiles } from './output';
+import { batchFileName, checkFolder, fileNameFor, inFolder, PendingFiles } from './output';
 import { prefill, reasonFor, type VolunteerFacts } from './prefill';
 import { assignNumbers, formatNumber, loadModel, nextSequence, record } from './registry';
 import { readCertificateSettings } from './settings';
@@ -244,8 +244,7 @@ export async function batch(ctx: Context, input: z.output<typeof batchInput>): P
 
   let target: { kind: 'file'; path: string } | { kind: 'folder'; path: string };
   if (input.output === 'combined') {
-    const title = models[0]!.draft.language === 'fr' ? 'attestations' : 'certificates';
-    const path = await ctx.platform.chooseSaveFile({ titleKey: 'files.certificateTitle', defaultName: `${title}-${input.issuedOn}.pdf`, filters: PDF_FILTERS });
+    const path = await ctx.platform.chooseSaveFile({ titleKey: 'files.certificateTitle', defaultName: batchFileName(input.template, input.language, input.issuedOn), filters: PDF_FILTERS });
     if (!path) return { status: 'cancelled' };
     target = { kind: 'file', path };
   } else {

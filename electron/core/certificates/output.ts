@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Language, Template } from '../../../shared/api';
 import { RelaisFailure } from '../../../shared/errors';
 import { fullName, type CertificateModel } from './model';
 import { documentWords } from './words';
@@ -19,6 +20,10 @@ export function fileNameFor(model: CertificateModel): string {
   const base = `${model.number} ${title} - ${who}`.replace(unsafe, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
   return `${base.slice(0, 150)}.pdf`;
 }
+
+/** « Attestation de bénévolat 2027-01-15.pdf » for a combined batch. */
+export const batchFileName = (template: Template, lang: Language, issuedOn: string) =>
+  `${documentWords(lang)[template].title} ${issuedOn}.pdf`.replace(unsafe, ' ');
 
 export const cannotWrite = (path: string, error?: unknown) =>
   new RelaisFailure('CONFLICT', { reason: 'cannotWrite', path, cause: error instanceof Error ? (error as NodeJS.ErrnoException).code ?? 'error' : 'error' });

@@ -422,7 +422,7 @@ describe('certificates: milestones and batches', () => {
       'required',
     );
     expect(t.printed).toEqual([]);
-    expect(existsSync(join(t.out, 'attestations-2027-01-01.pdf'))).toBe(false);
+    expect(existsSync(join(t.out, 'Attestation de bénévolat 2027-01-01.pdf'))).toBe(false);
   });
 });
 
