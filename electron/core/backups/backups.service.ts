@@ -10,6 +10,7 @@ import { afterRestore } from './after-restore';
 import {
   BACKUP_EXTENSION,
   backupFileName,
+  extractAttachments,
   extractDatabase,
   fsyncDir,
   fsyncFile,
@@ -77,7 +78,7 @@ async function backupTo(session: Session, target: string, kind: BackupKind, pass
   mkdirSync(dirname(target), { recursive: true });
   const snapshotFile = join(dir, `snapshot-${randomBytes(6).toString('hex')}.sqlite`);
   try {
-    const snapshot = await takeSnapshot(session.real.sqlite, snapshotFile, work);
+    const snapshot = await takeSnapshot(session.real.sqlite, snapshotFile, work, session.dataDir);
     work.checkpoint();
     const written = await writeBackupFile(target, snapshot, { kind, passphrase, work });
     return { ...written, snapshotSha: written.manifest.encryption ? null : written.manifest.payload.sha256, snapshotFile };
@@ -181,7 +182,7 @@ export async function runAutomatic(ctx: Context, trigger: 'quit' | 'timer' | 'no
     mkdirSync(dir, { recursive: true });
     mkdirSync(folder, { recursive: true });
     // Nothing changed since the last one (e.g. Relais was reopened): same snapshot, no new file.
-    const snapshot = await takeSnapshot(sqlite, join(dir, `snapshot-${randomBytes(6).toString('hex')}.sqlite`), work);
+    const snapshot = await takeSnapshot(sqlite, join(dir, `snapshot-${randomBytes(6).toString('hex')}.sqlite`), work, session.dataDir);
     try {
       const sha = await sha256File(snapshot.file, work, 'encrypt');
       if (sha === state.lastAutomaticSha && lastAuto && existsSync(lastAuto.file)) {
@@ -306,10 +307,12 @@ async function restoreFile(ctx: Context, file: string, passphrase: string | null
       checked && now && now.size === checked.size && now.mtimeMs === checked.mtimeMs ? checked.inspected : await inspectBackupFile(file, work);
     const candidate = candidatePath(dataDir);
     try {
-      await extractDatabase(inspected, candidate, passphrase, work);
+      const key = await extractDatabase(inspected, candidate, passphrase, work);
       work.checkpoint();
       work.phase('verify', 0);
       verifyDatabase(candidate, (sqlite) => afterRestore(sqlite, dataDir));
+      // Receipts first: once the restored database is live, every file it points at is there.
+      await extractAttachments(inspected, dataDir, key, work);
       work.phase('upgrade', 1);
       fsyncFile(candidate);
       work.checkpoint();

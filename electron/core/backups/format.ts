@@ -48,6 +48,7 @@ import yazl from 'yazl';
 import { z } from 'zod';
 import pkg from '../../../package.json';
 import { RelaisFailure } from '../../../shared/errors';
+import { addAttachments, attachmentSchema, entryOpener, restoreAttachments, type AttachmentFile } from './attachments';
 import { checksMatch, decryptor, deriveKeys, encryptor, newIv, newSalt, SCRYPT, type ScryptParams } from './crypto';
 import type { JobPhase, Work } from './jobs';
 
@@ -106,6 +107,8 @@ export const manifestSchema = z.object({
   counts: z.record(z.string().max(100), z.number().int().nonnegative()),
   payload: z.object({ entry: z.enum([PLAIN_ENTRY, ENCRYPTED_ENTRY]), bytes: z.number().int().nonnegative(), sha256: hex64 }),
   encryption: encryptionSchema.nullable(),
+  /** Receipts carried with the database (absent when there are none; see attachments.ts). */
+  attachments: z.array(attachmentSchema).max(1_000_000).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -116,6 +119,8 @@ export interface SnapshotFacts {
   schemaVersion: number;
   association: string | null;
   counts: Record<string, number>;
+  /** Files from the data folder the database points at (receipts), written after it. */
+  attachments?: AttachmentFile[];
 }
 
 const README = `Relais backup (${FORMAT_MAGIC} format ${FORMAT_VERSION})
@@ -196,6 +201,7 @@ export async function writeBackupFile(target: string, snapshot: SnapshotFacts, o
   try {
     let cipher: ReturnType<typeof encryptor> | null = null;
     let keyFacts: { params: ScryptParams; salt: Buffer; iv: Buffer; check: string } | null = null;
+    let attachmentKey: Buffer | null = null;
     if (options.passphrase) {
       const params = options.scrypt ?? SCRYPT;
       const salt = newSalt();
@@ -204,6 +210,7 @@ export async function writeBackupFile(target: string, snapshot: SnapshotFacts, o
       work.checkpoint();
       cipher = encryptor(key, iv);
       keyFacts = { params, salt, iv, check };
+      attachmentKey = key;
     }
     const bytes = statSync(snapshot.file).size;
     const createdAt = new Date().toISOString();
@@ -233,7 +240,8 @@ export async function writeBackupFile(target: string, snapshot: SnapshotFacts, o
     const written = pipeline(zip.outputStream as Readable, holdBack(DIGEST_CHARS, hash, state), createWriteStream(part));
     zip.addBuffer(Buffer.from(README, 'utf8'), README_ENTRY, { mtime, compress: false });
     zip.addReadStream(Readable.from(payload()), entry, { mtime, compress: false, size: bytes });
-    const manifestReady = payloadWritten.then(() => {
+    const attachmentsWritten = addAttachments(zip, snapshot.attachments ?? [], attachmentKey, mtime, work);
+    const manifestReady = Promise.all([payloadWritten, attachmentsWritten]).then(([, attachments]) => {
       const manifest: Manifest = {
         format: FORMAT_MAGIC,
         formatVersion: FORMAT_VERSION,
@@ -257,6 +265,7 @@ export async function writeBackupFile(target: string, snapshot: SnapshotFacts, o
                 check: keyFacts.check,
               }
             : null,
+        ...(attachments.length ? { attachments } : {}),
       };
       zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), MANIFEST_ENTRY, { mtime, compress: false });
       zip.end({ comment: TRAILER_PREFIX + '0'.repeat(DIGEST_CHARS), forceZip64Format: false });
@@ -404,20 +413,22 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
  * Writes the database held by an inspected archive to `target` (plain SQLite), checking the
  * passphrase first and the payload's checksum and authentication tag on the way.
  */
-export async function extractDatabase(inspected: Inspected, target: string, passphrase: string | null | undefined, work: Work): Promise<void> {
+export async function extractDatabase(inspected: Inspected, target: string, passphrase: string | null | undefined, work: Work): Promise<Buffer | null> {
   if (inspected.kind === 'database') {
     await pipeline(chunks(inspected.file, work, 'read'), createWriteStream(target));
-    return;
+    return null;
   }
   const { manifest } = inspected;
   const enc = manifest.encryption;
   let decipher: ReturnType<typeof decryptor> | null = null;
+  let payloadKey: Buffer | null = null;
   if (enc) {
     if (!passphrase) throw refuse('passphrase-required');
     work.phase('decrypt', 0);
     const { key, check } = await deriveKeys(passphrase, Buffer.from(enc.salt, 'base64'), { N: enc.N, r: enc.r, p: enc.p });
     if (!checksMatch(check, enc.check)) throw refuse('wrong-passphrase');
     decipher = decryptor(key, Buffer.from(enc.iv, 'base64'), Buffer.from(enc.tag, 'base64'));
+    payloadKey = key;
   }
   await withZip(inspected.file, async (zip, entries) => {
     const entry = entries.get(manifest.payload.entry)!;
@@ -457,6 +468,14 @@ export async function extractDatabase(inspected: Inspected, target: string, pass
       throw refuse('damaged', { cause: 'zip' });
     }
   });
+  return payloadKey;
+}
+
+/** Puts back into the data folder the receipts an archive carries and the folder lacks (attachments.ts). */
+export async function extractAttachments(inspected: Inspected, dataDir: string, key: Buffer | null, work: Work): Promise<number> {
+  const attachments = inspected.kind === 'archive' ? (inspected.manifest.attachments ?? []) : [];
+  if (attachments.length === 0) return 0;
+  return withZip(inspected.file, (zip, entries) => restoreAttachments(attachments, dataDir, key, work, entryOpener(zip, entries)));
 }
 
 export const backupFileName = (kind: BackupKind, at: Date, association?: string | null) => {

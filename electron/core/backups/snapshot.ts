@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import type { Sqlite } from '../db/connection';
+import { attachmentsOf } from './attachments';
 import type { SnapshotFacts } from './format';
 import { silentWork, type Work } from './jobs';
 
@@ -35,7 +36,7 @@ const PAGES_PER_STEP = 2048;
  * file inside a backup is one ordinary SQLite file with nothing beside it. Erased text is not in
  * it: Relais runs with secure_delete, freed pages hold zeros.
  */
-export async function takeSnapshot(sqlite: Sqlite, file: string, work: Work = silentWork): Promise<SnapshotFacts> {
+export async function takeSnapshot(sqlite: Sqlite, file: string, work: Work = silentWork, dataDir?: string): Promise<SnapshotFacts> {
   rmSync(file, { force: true });
   await sqlite.backup(file, {
     progress: ({ totalPages, remainingPages }) => {
@@ -52,6 +53,8 @@ export async function takeSnapshot(sqlite: Sqlite, file: string, work: Work = si
       schemaVersion: copy.pragma('user_version', { simple: true }) as number,
       association: associationName(copy),
       counts: tableCounts(copy),
+      // The receipts this database points at go into the backup with it.
+      ...(dataDir ? { attachments: attachmentsOf(file, dataDir) } : {}),
     };
   } finally {
     copy.close();

@@ -263,6 +263,54 @@ export interface QualificationsTable {
   updatedAt: string;
 }
 
+export interface MoneyCategoriesTable {
+  id: Generated<number>;
+  direction: string;
+  key: string | null;
+  name: string | null;
+  account: string;
+  funded: Generated<number>;
+  archived: Generated<number>;
+  position: Generated<number>;
+}
+
+export interface MoneyLinesTable {
+  id: Generated<number>;
+  direction: string;
+  occurredOn: string;
+  amountCents: number;
+  label: string;
+  categoryId: number;
+  paymentMethod: string;
+  programmeId: number | null;
+  eventId: number | null;
+  funder: string | null;
+  reference: string | null;
+  note: string | null;
+  receiptFile: string | null;
+  receiptName: string | null;
+  receiptBytes: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BudgetsTable {
+  id: Generated<number>;
+  year: number;
+  programmeId: number | null;
+  categoryId: number;
+  amountCents: number;
+  updatedAt: string;
+}
+
+export interface ValuationMethodsTable {
+  effectiveYear: number;
+  basis: string;
+  rates: string;
+  excluded: Generated<string>;
+  updatedAt: string;
+}
+
 export interface CertificateImagesTable {
   hash: string;
   dataUrl: string;
@@ -314,4 +362,8 @@ export interface DB {
   trainingSessions: TrainingSessionsTable;
   trainingParticipants: TrainingParticipantsTable;
   qualifications: QualificationsTable;
+  moneyCategories: MoneyCategoriesTable;
+  moneyLines: MoneyLinesTable;
+  budgets: BudgetsTable;
+  valuationMethods: ValuationMethodsTable;
 }
