@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../../shared/api';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, withReadonly, type TestCore } from './helpers';
-import { assignTo, dayFromToday } from './hours.support';
+import { assign, dayFromToday } from './hours.support';
 
 /**
  * Attendance per occurrence and the hours it writes: role windows, facilitators and walk-ins,
@@ -41,8 +41,8 @@ describe('events.markAttendance → hours', () => {
     const programme = await t.call('events.createProgramme', { name: 'Pair-aidance 2026' });
     const day = dayFromToday(-3);
     const event = await plan(t, { day, programmeId: programme.id, facilitatorIds: [f!.id] });
-    assignTo(t.file, event.id, 'Accueil', [a!.id, c!.id]);
-    assignTo(t.file, event.id, 'Écoute', [b!.id, c!.id]);
+    await assign(t, event.id, 'Accueil', [a!.id, c!.id]);
+    await assign(t, event.id, 'Écoute', [b!.id, c!.id]);
 
     const before = await t.call('events.attendance', { eventId: event.id });
     expect(before).toMatchObject({ blocked: null, durationMinutes: 120, counts: { expected: 4, present: 0, unmarked: 4, walkIns: 0 }, totalMinutes: 0 });
@@ -76,7 +76,7 @@ describe('events.markAttendance → hours', () => {
     const kinds = { community: 'logistics', training: 'training', workshop: 'facilitation', board_meeting: 'governance', general_meeting: 'governance', support_group: 'support' } as const;
     for (const [kind, category] of Object.entries(kinds)) {
       const event = await plan(t, { kind: kind as EventInput['kind'], roles: [{ name: 'Présence', needed: 1, startOffset: 0, endOffset: 45 }] });
-      assignTo(t.file, event.id, 'Présence', [v!.id]);
+      await assign(t, event.id, 'Présence', [v!.id]);
       const view = await t.call('events.markAttendance', { eventId: event.id, marks: [{ volunteerId: v!.id, status: 'present' }] });
       expect(view.rows[0]).toMatchObject({ minutes: 45, category });
     }
@@ -86,7 +86,7 @@ describe('events.markAttendance → hours', () => {
     const t = await openTestCore();
     const [a, b] = await volunteers(t, 2);
     const event = await plan(t);
-    assignTo(t.file, event.id, 'Accueil', [a!.id, b!.id]);
+    await assign(t, event.id, 'Accueil', [a!.id, b!.id]);
     const marks = [{ volunteerId: a!.id, status: 'present' as const }, { volunteerId: b!.id, status: 'excused' as const }];
     const first = await t.call('events.markAttendance', { eventId: event.id, marks });
     const entryId = first.rows.find((r) => r.volunteerId === a!.id)!.hourEntryId!;
@@ -102,7 +102,7 @@ describe('events.markAttendance → hours', () => {
     const t = await openTestCore();
     const [a, b] = await volunteers(t, 2);
     const event = await plan(t);
-    assignTo(t.file, event.id, 'Écoute', [a!.id, b!.id]);
+    await assign(t, event.id, 'Écoute', [a!.id, b!.id]);
     await t.call('events.markAttendance', { eventId: event.id, marks: [{ volunteerId: a!.id, status: 'present' }, { volunteerId: b!.id, status: 'present' }] });
     expect(entries(t)).toHaveLength(2);
     let view = await t.call('events.markAttendance', { eventId: event.id, marks: [{ volunteerId: a!.id, status: 'absent' }, { volunteerId: b!.id, status: 'excused' }] });
@@ -123,7 +123,7 @@ describe('events.markAttendance → hours', () => {
     const t = await openTestCore();
     const [a, walker, gone] = await volunteers(t, 3);
     const event = await plan(t, { kind: 'community', roles: [{ name: 'Stand', needed: 1, startOffset: 0, endOffset: 60 }] });
-    assignTo(t.file, event.id, 'Stand', [a!.id]);
+    await assign(t, event.id, 'Stand', [a!.id]);
     const view = await t.call('events.addWalkIn', { eventId: event.id, volunteerId: walker!.id });
     expect(view.rows.map((r) => [r.volunteerId, r.walkIn, r.status, r.minutes, r.category])).toEqual([
       [a!.id, false, null, null, 'logistics'],
@@ -148,10 +148,10 @@ describe('events.markAttendance → hours', () => {
     const t = await openTestCore();
     const [a] = await volunteers(t, 1);
     const cancelled = await plan(t);
-    assignTo(t.file, cancelled.id, 'Accueil', [a!.id]);
+    await assign(t, cancelled.id, 'Accueil', [a!.id]);
     await t.call('events.cancel', { id: cancelled.id });
     const later = await plan(t, { day: dayFromToday(3) });
-    assignTo(t.file, later.id, 'Accueil', [a!.id]);
+    await assign(t, later.id, 'Accueil', [a!.id]);
     const before = dumpTables(t.file);
 
     const mark = { volunteerId: a!.id, status: 'present' as const };
@@ -167,7 +167,7 @@ describe('events.markAttendance → hours', () => {
     // Today in the event's own zone: the session is happening, attendance is taken.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS }).format(new Date());
     const now = await plan(t, { day: today, start: `${today}T00:00`, end: `${today}T01:00`, roles: [{ name: 'Accueil', needed: 1, startOffset: 0, endOffset: 60 }] });
-    assignTo(t.file, now.id, 'Accueil', [a!.id]);
+    await assign(t, now.id, 'Accueil', [a!.id]);
     expect((await t.call('events.markAttendance', { eventId: now.id, marks: [mark] })).counts.present).toBe(1);
   });
 
@@ -175,7 +175,7 @@ describe('events.markAttendance → hours', () => {
     const t = await openTestCore();
     const [a, stranger, gone] = await volunteers(t, 3);
     const event = await plan(t);
-    assignTo(t.file, event.id, 'Accueil', [a!.id, gone!.id]);
+    await assign(t, event.id, 'Accueil', [a!.id, gone!.id]);
     await t.call('privacy.erase', { id: gone!.id });
     const before = dumpTables(t.file);
     const error = await t.failure('events.markAttendance', {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOUR_CATEGORIES, type HourEntryInput } from '../../../shared/api';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, withReadonly, type TestCore } from './helpers';
-import { assignTo, dayFromToday } from './hours.support';
+import { assign, dayFromToday } from './hours.support';
 
 /** Manual hour entries, their approval, and the totals every screen shows (one definition). */
 
@@ -104,7 +104,7 @@ describe('manual hour entries', () => {
       title: 'Atelier numérique', kind: 'workshop', start: `${day}T14:00`, end: `${day}T16:00`, timeZone: 'Europe/Paris',
       roles: [{ name: 'Accompagnement', needed: 1, startOffset: 0, endOffset: 120 }],
     });
-    assignTo(t.file, event.id, 'Accompagnement', [v.id]);
+    await assign(t, event.id, 'Accompagnement', [v.id]);
     const view = await t.call('events.markAttendance', { eventId: event.id, marks: [{ volunteerId: v.id, status: 'present' }] });
     const id = view.rows[0]!.hourEntryId!;
     const listed = (await t.call('hours.list', { source: 'attendance' })).rows;

@@ -12,7 +12,7 @@ import { camel, columnsOf, tablesReferencingVolunteers } from '../../../electron
 import { yearsBefore } from '../../../electron/core/privacy/retention';
 import { DATABASE_FILE } from '../../../electron/core/relais';
 import { RETENTION_YEARS, type VolunteerInput } from '../../../shared/api';
-import { seedAttendance, seedEvent, seedHourEntry, seedProgramme, seedRole, seedSeries } from './hours.support';
+import { assign } from './hours.support';
 import { personTrainings } from './trainings.support';
 import { seedCertificate } from './certificates.support';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, tempDir, withReadonly, type TestCore } from './helpers';
@@ -75,20 +75,25 @@ const FULL: VolunteerInput = {
 };
 
 /**
- * What the person did for the association: hours (from attendance and by hand), attendance as a
- * walk-in and as assigned, an assignment, facilitation of an event and of a series.
+ * What the person did for the association, through the app's own calls: facilitating a series (so
+ * its sessions too), assigned to a role and present there, a walk-in at a one-off event, and a
+ * manual entry still to approve, with a note.
  */
-function personActivity(file: string, volunteerId: number) {
-  const programme = seedProgramme(file, 'Pair-aidance 2026');
-  const series = seedSeries(file, 'Groupe du mardi', [volunteerId]);
-  const evening = seedEvent(file, { title: 'Groupe du mardi', seriesId: series, programmeId: programme, startLocal: '2026-01-06T18:30', endLocal: '2026-01-06T20:00' }, [volunteerId]);
-  const fair = seedEvent(file, { title: 'Forum des associations', kind: 'community', startLocal: '2026-01-10T10:00', endLocal: '2026-01-10T17:00' });
-  seedRole(file, evening, 'Accueil', { start: 0, end: 90 }, [volunteerId]);
-  seedAttendance(file, evening, volunteerId, 'present');
-  seedAttendance(file, fair, volunteerId, 'present', true);
-  seedHourEntry(file, { volunteerId, workedOn: '2026-01-06', minutes: 90, category: 'support', source: 'attendance', eventId: evening, programmeId: programme });
-  seedHourEntry(file, { volunteerId, workedOn: '2026-01-10', minutes: 420, category: 'logistics', source: 'attendance', eventId: fair });
-  seedHourEntry(file, { volunteerId, workedOn: '2026-01-15', minutes: 150, category: 'skills_donation', approval: 'pending', note: 'Refonte du site' });
+async function personActivity(t: Pick<TestCore, 'call'>, volunteerId: number) {
+  const programme = await t.call('events.createProgramme', { name: 'Pair-aidance 2026' });
+  const { series } = await t.call('events.createSeries', {
+    title: 'Groupe du mardi', kind: 'support_group', programmeId: programme.id, frequency: 'weekly', startsOn: '2026-01-06',
+    startTime: '18:30', endTime: '20:00', count: 2, timeZone: 'Europe/Paris', facilitatorIds: [volunteerId],
+    roles: [{ name: 'Accueil', needed: 1, startOffset: 0, endOffset: 90 }],
+  });
+  const evening = series.occurrences[0]!.id;
+  await assign(t, evening, 'Accueil', [volunteerId]);
+  await t.call('events.markAttendance', { eventId: evening, marks: [{ volunteerId, status: 'present' }] });
+  const { event: fair } = await t.call('events.create', {
+    title: 'Forum des associations', kind: 'community', start: '2026-01-10T10:00', end: '2026-01-10T17:00', timeZone: 'Europe/Paris',
+  });
+  await t.call('events.addWalkIn', { eventId: fair.id, volunteerId });
+  await t.call('hours.create', { volunteerId, workedOn: '2026-01-15', minutes: 150, category: 'skills_donation', note: 'Refonte du site' });
   return { programme, series, evening, fair };
 }
 
@@ -106,12 +111,12 @@ async function fullPerson(t: Pick<TestCore, 'call' | 'file'>) {
     skills: [{ skillId: listening.id, level: 3 }],
     customValues: { [String(size.id)]: 'L', [String(car.id)]: true },
   });
+  const activity = await personActivity(t, v.id);
   // A status change gives the history a free-text reason to scrub.
   const updated = await t.call('volunteers.update', {
     id: v.id,
     data: { ...FULL, skills: [{ skillId: listening.id, level: 3 }], customValues: { [String(size.id)]: 'L', [String(car.id)]: true } },
   });
-  const activity = personActivity(t.file, v.id);
   const trainings = await personTrainings(t, v.id);
   seedCertificate(t.file, v.id);
   return { v: updated, size, car, listening, activity, trainings };
@@ -198,7 +203,7 @@ describe('privacy.exportPerson (right of access)', () => {
     expect(csv).toContain('Fiche;Rôles;Animateur, Membre du bureau');
     expect(csv).toContain('Compétences;Écoute active;Expert');
     expect(csv).toContain('Champs personnalisés;Voiture;Oui');
-    expect(csv).toContain('Heures;2026-01-06;1\u00a0h\u00a030 · Accompagnement · Groupe du mardi · Pair-aidance 2026 · Validée');
+    expect(csv).toContain('Heures;2026-01-06;1\u00a0h\u00a030 · Animation · Groupe du mardi · Pair-aidance 2026 · Validée');
     expect(csv).toContain('Heures;2026-01-15;2\u00a0h\u00a030 · Mécénat de compétences · Hors événement · À valider · Refonte du site');
     expect(csv).toContain('Présences;2026-01-10 10:00 — Forum des associations;Présent·e (sans inscription préalable)');
     expect(csv).toContain('Affectations;2026-01-06 18:30 — Groupe du mardi;Accueil');
@@ -301,7 +306,7 @@ describe('privacy.erase', () => {
     expect(entries()).toContainEqual({ worked_on: '2026-01-15', minutes: 150, category: 'skills_donation', approval: 'pending', note: 'Refonte du site' });
     await t.call('privacy.erase', { id: v.id });
     expect(entries()).toEqual([
-      { worked_on: '2026-01-06', minutes: 90, category: 'support', approval: 'approved', note: null },
+      { worked_on: '2026-01-06', minutes: 90, category: 'facilitation', approval: 'approved', note: null },
       { worked_on: '2026-01-10', minutes: 420, category: 'logistics', approval: 'approved', note: null },
       { worked_on: '2026-01-15', minutes: 150, category: 'skills_donation', approval: 'pending', note: null },
     ]);
