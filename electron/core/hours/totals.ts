@@ -64,7 +64,10 @@ export interface HourGroup {
 
 /**
  * Counted minutes grouped one way over a period, optionally for one volunteer or one programme.
- * Walks `hour_entries_by_date` (approval, worked_on, …) so the period bounds the work.
+ * By month, category or programme for the whole association, whole months come from
+ * `hour_rollup` (kept by triggers with the same condition) and only the days of a partial first or
+ * last month are read from the entries; otherwise the entries are walked through
+ * `hour_entries_by_date` (approval, worked_on, …) or `hour_entries_by_volunteer`.
  */
 export function minutesBy(
   sqlite: Sqlite,
@@ -76,6 +79,18 @@ export function minutesBy(
     /** Hours written by attendance at one event (walks the `hour_entries_attendance` index). */
     attendanceAt?: number;
   } = {},
+): HourGroup[] {
+  if (grouping !== 'volunteer' && filter.volunteerId === undefined && filter.attendanceAt === undefined) {
+    return minutesByFromRollup(sqlite, grouping, range, filter.programmeId);
+  }
+  return minutesByFromEntries(sqlite, grouping, range, filter);
+}
+
+function minutesByFromEntries(
+  sqlite: Sqlite,
+  grouping: HourGrouping,
+  range: HourRange,
+  filter: { volunteerId?: number; programmeId?: number; attendanceAt?: number },
 ): HourGroup[] {
   const expression = GROUP_EXPRESSION[grouping];
   const where = [COUNTED, FROM, TO];
@@ -89,6 +104,71 @@ export function minutesBy(
        WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 1`,
     )
     .all({ ...params(range), volunteerId: filter.volunteerId ?? null, programmeId: filter.programmeId ?? null, eventId: filter.attendanceAt ?? null }) as HourGroup[];
+}
+
+const ROLLUP_KEY: Record<Exclude<HourGrouping, 'volunteer'>, string> = {
+  month: 'month',
+  category: 'category',
+  programme: "nullif(programme_key, 0)",
+};
+
+const monthOf = (day: string) => day.slice(0, 7);
+const lastDayOf = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+const shiftMonth = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+function minutesByFromRollup(
+  sqlite: Sqlite,
+  grouping: Exclude<HourGrouping, 'volunteer'>,
+  range: HourRange,
+  programmeId: number | undefined,
+): HourGroup[] {
+  const from = range.from ?? null;
+  const to = range.to ?? null;
+  // Whole months inside the range come from the rollup; a partial month at either end from the entries.
+  const firstWhole = from === null ? null : from.endsWith('-01') ? monthOf(from) : shiftMonth(monthOf(from), 1);
+  const lastWhole = to === null ? null : to === lastDayOf(monthOf(to)) ? monthOf(to) : shiftMonth(monthOf(to), -1);
+  const groups = new Map<string | number | null, HourGroup>();
+  const add = (rows: HourGroup[]) => {
+    for (const r of rows) {
+      const g = groups.get(r.key);
+      if (g) {
+        g.minutes += r.minutes;
+        g.entries += r.entries;
+      } else groups.set(r.key, { ...r });
+    }
+  };
+  const entryFilter = programmeId === undefined ? {} : { programmeId };
+  if (firstWhole !== null && lastWhole !== null && firstWhole > lastWhole) {
+    // The range sits inside one or two partial months: the entries are few, read them.
+    add(minutesByFromEntries(sqlite, grouping, range, entryFilter));
+  } else {
+    add(
+      sqlite
+        .prepare(
+          `SELECT ${ROLLUP_KEY[grouping]} AS key, sum(minutes) AS minutes, sum(entries) AS entries FROM hour_rollup
+           WHERE (@first IS NULL OR month >= @first) AND (@last IS NULL OR month <= @last)
+             AND (@programmeId IS NULL OR programme_key = @programmeId) AND entries > 0
+           GROUP BY 1`,
+        )
+        .all({ first: firstWhole, last: lastWhole, programmeId: programmeId ?? null }) as HourGroup[],
+    );
+    if (from !== null && firstWhole !== monthOf(from)) {
+      add(minutesByFromEntries(sqlite, grouping, { from, to: lastDayOf(monthOf(from)) }, entryFilter));
+    }
+    if (to !== null && lastWhole !== monthOf(to)) {
+      add(minutesByFromEntries(sqlite, grouping, { from: `${monthOf(to)}-01`, to }, entryFilter));
+    }
+  }
+  return [...groups.values()]
+    .filter((g) => g.entries > 0)
+    .sort((a, b) => (a.key === b.key ? 0 : a.key === null ? -1 : b.key === null ? 1 : a.key < b.key ? -1 : 1));
 }
 
 /** First and last day with counted hours (the ends of `hour_entries_by_date`, whatever its size). */
