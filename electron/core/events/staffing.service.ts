@@ -284,7 +284,10 @@ type UnfilledInput = z.output<(typeof staffingMethods)['events.unfilledRoles']['
 
 /**
  * Roles short of people in planned events, soonest first. Without dates: events not over yet,
- * found through `events_by_start_utc` (an event lasts at most a day, which bounds the range).
+ * found through `events_by_start_utc` (an event lasts at most a day, which bounds the range; its
+ * end is compared as text, covered by the index: only a sub-second difference in how the instant
+ * was written could tell them apart). A page stops as soon as it has its rows; the total is one
+ * grouped pass over the window's roles and their assignments.
  */
 export function unfilledRoles(ctx: Context, input: UnfilledInput): { total: number; rows: UnfilledRole[] } {
   const where = [`e.status = 'planned'`];
@@ -293,7 +296,7 @@ export function unfilledRoles(ctx: Context, input: UnfilledInput): { total: numb
     const now = Date.now();
     params.now = new Date(now).toISOString();
     params.earliest = new Date(now - (MAX_EVENT_MINUTES + 24 * 60) * 60_000).toISOString();
-    where.push('e.start_utc >= @earliest', 'unixepoch(e.end_utc) > unixepoch(@now)');
+    where.push('e.start_utc >= @earliest', 'e.end_utc > @now');
   } else {
     params.from = input.from;
     where.push('e.start_local >= @from');
@@ -303,17 +306,23 @@ export function unfilledRoles(ctx: Context, input: UnfilledInput): { total: numb
     params.to = `${input.to}U`;
     where.push('e.start_local < @to');
   }
-  const base = `FROM events e JOIN event_roles r ON r.event_id = e.id
-    WHERE ${where.join(' AND ')}
-      AND (SELECT count(*) FROM assignments a WHERE a.event_id = e.id AND a.role_id = r.id) < r.needed`;
-  const total = ctx.sqlite.prepare(`SELECT count(*) ${base}`).pluck().get(params) as number;
+  const window = `FROM events e JOIN event_roles r ON r.event_id = e.id WHERE ${where.join(' AND ')}`;
+  const total = ctx.sqlite
+    .prepare(
+      `SELECT count(*) FROM (
+         SELECT 1 FROM events e JOIN event_roles r ON r.event_id = e.id LEFT JOIN assignments a ON a.role_id = r.id
+         WHERE ${where.join(' AND ')}
+         GROUP BY r.id HAVING count(a.role_id) < r.needed)`,
+    )
+    .pluck()
+    .get(params) as number;
   const rows = ctx.sqlite
     .prepare(
       `SELECT r.id AS roleId, r.name AS roleName, r.needed,
          (SELECT count(*) FROM assignments a WHERE a.event_id = e.id AND a.role_id = r.id) AS filled,
          e.id AS eventId, e.title AS eventTitle, e.kind AS eventKind, e.time_zone AS timeZone,
          e.start_local AS startLocal, e.end_local AS endLocal, e.start_utc AS startUtc
-       ${base}
+       ${window} AND filled < r.needed
        ORDER BY e.start_utc, e.id, r.position, r.id
        LIMIT @limit OFFSET @offset`,
     )

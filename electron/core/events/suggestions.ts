@@ -54,50 +54,110 @@ const FORMAT_SQL = `CASE WHEN v.preferred_format = 'both' OR @format = 'hybrid'
   OR (@format = 'in_person' AND v.preferred_format = 'in_person') OR (@format = 'virtual' AND v.preferred_format = 'remote')
   THEN ${POINTS.format} ELSE 0 END`;
 const STATUS_SQL = `CASE WHEN v.status = 'paused' THEN ${POINTS.paused} ELSE 0 END`;
-const ELIGIBLE_SQL = `v.archived_at IS NULL AND v.status <> 'left'
-  AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.role_id = @roleId AND a.volunteer_id = v.id)`;
+// People already on the role are left out afterwards (a handful): a NOT EXISTS per row costs more.
+const ELIGIBLE_SQL = `v.archived_at IS NULL AND v.status <> 'left'`;
 
 /** One skill's share: a whole one at the minimum level, half below it (integer points, as in SQL). */
 const skillShare = (ok: boolean, required: number) => Math.floor((ok ? POINTS.skills : POINTS.skills / 2) / required);
 
-const HELD_SQL = `WITH held AS (
-  SELECT vs.volunteer_id AS id,
-    sum((CASE WHEN vs.level >= rs.min_level THEN ${POINTS.skills} ELSE ${POINTS.skills / 2} END) / @n) AS skillPoints
-  FROM event_role_skills rs JOIN volunteer_skills vs ON vs.skill_id = rs.skill_id
-  WHERE rs.role_id = @roleId
-  GROUP BY vs.volunteer_id)`;
+// Required skills held, with their points. One skill (the common case): one row per holder, no grouping.
+const ONE_SKILL_SQL = `SELECT v.id, (CASE WHEN vs.level >= rs.min_level THEN ${POINTS.skills} ELSE ${POINTS.skills / 2} END) + POINTS_SQL AS base
+  FROM event_role_skills rs
+  JOIN volunteer_skills vs ON vs.skill_id = rs.skill_id
+  JOIN volunteers v ON v.id = vs.volunteer_id
+  WHERE rs.role_id = @roleId AND ${ELIGIBLE_SQL}`;
+const SKILLS_SQL = `WITH held AS (
+    SELECT vs.volunteer_id AS id,
+      sum((CASE WHEN vs.level >= rs.min_level THEN ${POINTS.skills} ELSE ${POINTS.skills / 2} END) / @n) AS skillPoints
+    FROM event_role_skills rs JOIN volunteer_skills vs ON vs.skill_id = rs.skill_id
+    WHERE rs.role_id = @roleId
+    GROUP BY vs.volunteer_id)
+  SELECT v.id, h.skillPoints + POINTS_SQL AS base
+  FROM held h JOIN volunteers v ON v.id = h.id
+  WHERE ${ELIGIBLE_SQL}`;
+const POINTS_SQL = `${AVAILABILITY_SQL} + ${FORMAT_SQL} + ${STATUS_SQL}`;
 
 interface PoolRow {
   id: number;
-  status: 'active' | 'paused';
-  availability: number;
-  preferredFormat: PreferredFormat;
   /** Skills + availability + format + status: everything known without looking further. */
   base: number;
 }
 
-function poolStatements(sqlite: Sqlite, withSkills: boolean) {
-  const columns = `v.id, v.status, v.availability, v.preferred_format AS preferredFormat`;
-  const points = `${AVAILABILITY_SQL} + ${FORMAT_SQL} + ${STATUS_SQL}`;
-  if (withSkills) {
-    return {
-      page: sqlite.prepare(
-        `${HELD_SQL}
-         SELECT ${columns}, h.skillPoints + ${points} AS base
-         FROM held h JOIN volunteers v ON v.id = h.id
-         WHERE ${ELIGIBLE_SQL}
-         ORDER BY base DESC, v.sort_name, v.id LIMIT @limit OFFSET @offset`,
-      ),
-      count: sqlite.prepare(`${HELD_SQL} SELECT count(*) FROM held h JOIN volunteers v ON v.id = h.id WHERE ${ELIGIBLE_SQL}`).pluck(),
-    };
-  }
+/**
+ * The candidates in (base, then name) order, a page at a time, and the highest base anyone not
+ * yet given can have. The work stays proportional to what is read, not to the registry's size.
+ */
+interface Pool {
+  considered: number;
+  next(size: number): PoolRow[];
+  /** Upper bound of the bases still to come (-Infinity: none left). */
+  bound(): number;
+}
+
+/**
+ * Holders of the required skills (found through `volunteer_skills_by_skill`), sorted once in SQL:
+ * ids and bases only (a tenth of the registry at most in practice), the count comes with them.
+ */
+function skillPool(sqlite: Sqlite, params: Record<string, unknown>, required: number, assigned: ReadonlySet<number>): Pool {
+  const from = (required === 1 ? ONE_SKILL_SQL : SKILLS_SQL).replace('POINTS_SQL', POINTS_SQL);
+  const all = sqlite.prepare(`${from} ORDER BY base DESC, v.sort_name, v.id`).raw().all(params) as [number, number][];
+  let offset = 0;
   return {
-    page: sqlite.prepare(
-      `SELECT ${columns}, ${points} AS base FROM volunteers v
-       WHERE ${ELIGIBLE_SQL}
-       ORDER BY base DESC, v.sort_name, v.id LIMIT @limit OFFSET @offset`,
-    ),
-    count: sqlite.prepare(`SELECT count(*) FROM volunteers v WHERE ${ELIGIBLE_SQL}`).pluck(),
+    considered: all.length - all.filter(([id]) => assigned.has(id)).length,
+    next(size) {
+      const rows = all.slice(offset, offset + size).map(([id, base]) => ({ id, base }));
+      offset += rows.length;
+      return rows;
+    },
+    bound: () => (offset < all.length ? all[offset]![1] : -Infinity),
+  };
+}
+
+/**
+ * A role without required skills: everyone still active is a candidate (up to the whole registry).
+ * The base takes few values, so the pool is read bucket by bucket, best first, each in name order
+ * along `volunteers_by_name` (covering, no sort): usually a few hundred index entries in all.
+ */
+function everyonePool(sqlite: Sqlite, params: Record<string, unknown>): Pool {
+  // Counted along `volunteers_by_status` (its status expression), minus those already on the role.
+  const everyone = sqlite
+    .prepare(`SELECT count(*) FROM volunteers v WHERE v.archived_at IS NULL AND (CASE status WHEN 'active' THEN 0 WHEN 'paused' THEN 1 ELSE 2 END) < 2`)
+    .pluck()
+    .get() as number;
+  const onRole = sqlite
+    .prepare(`SELECT count(*) FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id WHERE a.role_id = @roleId AND ${ELIGIBLE_SQL}`)
+    .pluck()
+    .get(params) as number;
+  const considered = everyone - onRole;
+  const page = sqlite.prepare(
+    `SELECT v.id, v.sort_name AS sortName, ${POINTS_SQL} AS base
+     FROM volunteers v INDEXED BY volunteers_by_name
+     WHERE v.archived_at IS NULL AND (v.sort_name, v.id) > (@afterName, @afterId) AND ${POINTS_SQL} = @bucket AND ${ELIGIBLE_SQL}
+     ORDER BY v.sort_name, v.id LIMIT @limit`,
+  );
+  const availability = [POINTS.availabilityFull, POINTS.availabilityPartial, POINTS.availabilityUnknown, 0];
+  const buckets = [
+    ...new Set(availability.flatMap((a) => [POINTS.format, 0].flatMap((f) => [0, POINTS.paused].map((s) => a + f + s)))),
+  ].sort((x, y) => y - x);
+  let index = 0;
+  let after = { afterName: '', afterId: 0 };
+  return {
+    considered,
+    next(size) {
+      while (index < buckets.length) {
+        const rows = page.all({ ...params, ...after, bucket: buckets[index], limit: size }) as (PoolRow & { sortName: string })[];
+        if (rows.length < size) {
+          index += 1;
+          after = { afterName: '', afterId: 0 };
+        } else {
+          const last = rows[rows.length - 1]!;
+          after = { afterName: last.sortName, afterId: last.id };
+        }
+        if (rows.length) return rows;
+      }
+      return [];
+    },
+    bound: () => (index < buckets.length ? buckets[index]! : -Infinity),
   };
 }
 
@@ -117,8 +177,8 @@ export function suggest(sqlite: Sqlite, roleId: number, limit: number): { roleId
     .all(roleId) as { skillId: number; minLevel: number }[];
   const slots = roleSlots(role);
   const params = { roleId, mask: slotsToBits(slots), format: role.event.format, n: required.length };
-  const statements = poolStatements(sqlite, required.length > 0);
-  const considered = statements.count.get(params) as number;
+  const assigned = new Set(sqlite.prepare('SELECT volunteer_id FROM assignments WHERE role_id = ?').pluck().all(roleId) as number[]);
+  const pool = required.length ? skillPool(sqlite, params, required.length, assigned) : everyonePool(sqlite, params);
 
   const today = Temporal.PlainDate.from(todayIso());
   const loadRange = { from: today.subtract({ days: LOAD_DAYS - 1 }).toString(), to: today.toString() };
@@ -127,17 +187,27 @@ export function suggest(sqlite: Sqlite, roleId: number, limit: number): { roleId
   const skillIds = JSON.stringify(required.map((r) => r.skillId));
 
   /** Everything beyond the SQL order for one page of candidates: names, levels, load, clashes, week. */
-  const score = (rows: PoolRow[], firstSeq: number): Scored[] => {
-    const ids = rows.map((r) => r.id);
+  const score = (candidates: { row: PoolRow; seq: number }[]): Scored[] => {
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c.row.id);
     const idsJson = JSON.stringify(ids);
     const people = new Map(
       (
         sqlite
           .prepare(
-            `SELECT id, first_name AS firstName, last_name AS lastName, confidentiality_signed_on AS signedOn
+            `SELECT id, first_name AS firstName, last_name AS lastName, status, availability, preferred_format AS preferredFormat,
+               confidentiality_signed_on AS signedOn
              FROM volunteers WHERE id IN (SELECT value FROM json_each(?))`,
           )
-          .all(idsJson) as { id: number; firstName: string; lastName: string; signedOn: string | null }[]
+          .all(idsJson) as {
+          id: number;
+          firstName: string;
+          lastName: string;
+          status: 'active' | 'paused';
+          availability: number;
+          preferredFormat: PreferredFormat;
+          signedOn: string | null;
+        }[]
       ).map((p) => [p.id, p]),
     );
     const levels = new Map<string, number>();
@@ -154,19 +224,19 @@ export function suggest(sqlite: Sqlite, roleId: number, limit: number): { roleId
     const clashes = clashesFor(sqlite, ids, window, roleId);
     const week = cap === null ? null : weekMinutesWith(sqlite, ids, role);
 
-    return rows.map((row, i) => {
+    return candidates.map(({ row, seq: position }) => {
       const person = people.get(row.id)!;
       const reasons: SuggestionReason[] = required.map((r) => {
         const level = levels.get(`${row.id}:${r.skillId}`) ?? null;
         const ok = level !== null && level >= r.minLevel;
         return { kind: 'skill', skillId: r.skillId, minLevel: r.minLevel, level, ok, points: level === null ? 0 : skillShare(ok, required.length) };
       });
-      const covered = row.availability & params.mask;
-      const match = row.availability === 0 ? 'unknown' : covered === params.mask ? 'full' : covered !== 0 ? 'partial' : 'none';
+      const covered = person.availability & params.mask;
+      const match = person.availability === 0 ? 'unknown' : covered === params.mask ? 'full' : covered !== 0 ? 'partial' : 'none';
       const availabilityPoints = { unknown: POINTS.availabilityUnknown, full: POINTS.availabilityFull, partial: POINTS.availabilityPartial, none: 0 }[match];
       reasons.push({ kind: 'availability', match, slots, points: availabilityPoints });
-      const formatOk = formatSuits(row.preferredFormat, role.event.format);
-      reasons.push({ kind: 'format', ok: formatOk, preferred: row.preferredFormat, eventFormat: role.event.format, points: formatOk ? POINTS.format : 0 });
+      const formatOk = formatSuits(person.preferredFormat, role.event.format);
+      reasons.push({ kind: 'format', ok: formatOk, preferred: person.preferredFormat, eventFormat: role.event.format, points: formatOk ? POINTS.format : 0 });
       const minutes = load.get(row.id) ?? 0;
       reasons.push({ kind: 'load', minutes, points: Math.max(0, POINTS.loadMax - Math.floor(minutes / 60)) });
       const theirClashes = clashes.get(row.id) ?? [];
@@ -180,34 +250,34 @@ export function suggest(sqlite: Sqlite, roleId: number, limit: number): { roleId
         const ok = person.signedOn !== null;
         reasons.push({ kind: 'confidentiality', ok, points: ok ? 0 : POINTS.confidentiality });
       }
-      if (row.status === 'paused') reasons.push({ kind: 'status', status: 'paused', points: POINTS.paused });
+      if (person.status === 'paused') reasons.push({ kind: 'status', status: 'paused', points: POINTS.paused });
       return {
         volunteerId: row.id,
         firstName: person.firstName,
         lastName: person.lastName,
-        status: row.status,
+        status: person.status,
         score: reasons.reduce((sum, r) => sum + r.points, 0),
         reasons,
         base: row.base,
-        seq: firstSeq + i,
+        seq: position,
       };
     });
   };
 
-  // Pages in SQL order until no one further down could still make the list: the SQL part of a
-  // score (base) only falls page after page, and what is added later is at most the load's 20.
+  // Pages in (base, name) order until no one further down could still make the list: the base of
+  // what is left only falls, and what is added to it later is at most the load's 20 points.
   let best: Scored[] = [];
-  let offset = 0;
+  let seq = 0;
   let pageSize = Math.max(limit * 4, 100);
   for (;;) {
-    const rows = statements.page.all({ ...params, limit: pageSize, offset }) as PoolRow[];
-    if (rows.length === 0) break;
-    best = [...best, ...score(rows, offset)].sort(better).slice(0, limit);
-    offset += rows.length;
-    if (rows.length < pageSize) break;
     const kth = best[limit - 1];
-    if (kth && rows[rows.length - 1]!.base + POINTS.loadMax <= kth.score) break;
-    pageSize *= 4;
+    if (kth && pool.bound() + POINTS.loadMax <= kth.score) break;
+    const rows = pool.next(pageSize);
+    if (rows.length === 0) break;
+    const fresh = rows.map((row, i) => ({ row, seq: seq + i })).filter(({ row }) => !assigned.has(row.id));
+    best = [...best, ...score(fresh)].sort(better).slice(0, limit);
+    seq += rows.length;
+    pageSize = Math.min(pageSize * 4, 5000);
   }
-  return { roleId, considered, suggestions: best.map(({ base: _b, seq: _s, ...s }) => s) };
+  return { roleId, considered: pool.considered, suggestions: best.map(({ base: _b, seq: _s, ...s }) => s) };
 }
