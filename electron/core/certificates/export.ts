@@ -32,7 +32,8 @@ export async function exportRegistry(ctx: Context, filter: RegistryFilter, forma
   const milestone = (m: string | null) => {
     if (!m) return null;
     const [kind, n] = m.split(':') as ['hours' | 'years', string];
-    return words.milestones[kind === 'hours' ? 'hoursLabel' : 'yearsLabel'].replace('{{count}}', n);
+    const labels = words.milestones as Record<string, string>;
+    return (labels[`${kind}_${n === '1' ? 'one' : 'other'}`] ?? m).replace('{{count}}', n);
   };
   const cells = rows.map((r) => [
     r.number,

@@ -6,7 +6,7 @@ import { DATABASE_FILE } from '../../../electron/core/relais';
 import type { AssociationInput, Input, MethodName, Output } from '../../../shared/api';
 import type { RelaisError } from '../../../shared/errors';
 import { buildVolunteer, tempDir } from './helpers';
-import { seedHourEntry, withFile } from './hours.support';
+import Database from 'better-sqlite3';
 
 /**
  * A core for the certificates tests: the save and folder dialogs answer what the test queues (by
@@ -24,6 +24,65 @@ export interface CertificatesCore {
   printer: (html: string, landscape: boolean) => Promise<Uint8Array>;
   call<M extends MethodName>(method: M, input?: Input<M>): Promise<Output<M>>;
   failure(method: string, input?: unknown): Promise<RelaisError>;
+}
+
+/**
+ * Rows written straight into the file, so these tests do not depend on the planning, staffing,
+ * attendance and hours calls (they have their own tests): what certificates read is the stored
+ * rows and the one hour total over them.
+ */
+export function withFile<T>(file: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+export function seedHourEntry(
+  file: string,
+  e: { volunteerId: number; workedOn: string; minutes: number; category: string; approval?: string; eventId?: number | null; programmeId?: number | null },
+): number {
+  return withFile(file, (db) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO hour_entries (volunteer_id, worked_on, minutes, category, programme_id, event_id, source, approval, note, created_at, updated_at)
+           VALUES (@volunteerId, @workedOn, @minutes, @category, @programmeId, @eventId, 'manual', @approval, NULL, @now, @now)`,
+        )
+        .run({ approval: 'approved', eventId: null, programmeId: null, ...e, now: NOW }).lastInsertRowid,
+    ),
+  );
+}
+
+/** An event (Europe/Paris wall clock; the UTC instants only need to be in order here). */
+export function seedEvent(file: string, e: { title: string; startLocal: string; endLocal: string; place?: string | null }): number {
+  return withFile(file, (db) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO events (status, title, kind, format, place, time_zone, start_local, end_local, start_utc, end_utc, created_at, updated_at)
+           VALUES ('planned', @title, 'community', 'in_person', @place, 'Europe/Paris', @startLocal, @endLocal, @startUtc, @endUtc, @now, @now)`,
+        )
+        .run({ place: null, ...e, startUtc: `${e.startLocal}:00.000Z`, endUtc: `${e.endLocal}:00.000Z`, now: NOW }).lastInsertRowid,
+    ),
+  );
+}
+
+export function seedRole(file: string, eventId: number, name: string, volunteers: number[]): number {
+  return withFile(file, (db) => {
+    const roleId = Number(db.prepare('INSERT INTO event_roles (event_id, name, needed, start_offset, end_offset) VALUES (?, ?, ?, 0, 60)').run(eventId, name, Math.max(1, volunteers.length)).lastInsertRowid);
+    for (const v of volunteers) db.prepare('INSERT INTO assignments (role_id, event_id, volunteer_id, created_at) VALUES (?, ?, ?, ?)').run(roleId, eventId, v, NOW);
+    return roleId;
+  });
+}
+
+export function seedAttendance(file: string, eventId: number, volunteerId: number, status: 'present' | 'absent' | 'excused'): void {
+  withFile(file, (db) => db.prepare('INSERT INTO attendance (event_id, volunteer_id, status, walk_in, updated_at) VALUES (?, ?, ?, 0, ?)').run(eventId, volunteerId, status, NOW));
 }
 
 export const fakePdf = (html: string) => new TextEncoder().encode(`%PDF-fake ${html.length}`);

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { volunteerMinutes } from '../../../electron/core/hours/totals';
 import { documentHours } from '../../../electron/core/print';
 import { dumpTables, expectIssue, withReadonly } from './helpers';
-import { seedAttendance, seedEvent, seedRole, withFile } from './hours.support';
 import {
   attestation,
   fakePdf,
   openCertificatesCore,
   PNG_DATA_URL,
+  seedAttendance,
+  seedEvent,
+  seedRole,
+  withFile,
   volunteerWithHours,
   withAssociation,
   type CertificatesCore,
@@ -127,10 +130,10 @@ describe('certificates: drafts', () => {
   it('prefills missions from hour categories and roles held, and skills from the record', async () => {
     const { t, marie } = await setup();
     const event = seedEvent(t.file, { title: 'Permanence', startLocal: '2026-04-07T18:00', endLocal: '2026-04-07T20:00' });
-    seedRole(t.file, event, 'Accueil', { start: 0, end: 120 }, [marie]);
+    seedRole(t.file, event, 'Accueil', [marie]);
     seedAttendance(t.file, event, marie, 'present');
     const absent = seedEvent(t.file, { title: 'Collecte', startLocal: '2026-04-08T18:00', endLocal: '2026-04-08T20:00' });
-    seedRole(t.file, absent, 'Caisse', { start: 0, end: 120 }, [marie]);
+    seedRole(t.file, absent, 'Caisse', [marie]);
     seedAttendance(t.file, absent, marie, 'absent');
     const view = await t.call('certificates.draft', { template: 'attestation', language: 'fr', volunteerId: marie, periodFrom: '2026-01-01', periodTo: '2026-12-31' });
     expect(view.minutes).toBe(305);
