@@ -14,6 +14,9 @@ import { hhmm, longDate, shiftedLocal, timeRange } from './document-dates';
  * box for the number of participants — a count only: participants of a support group are not
  * volunteers and their names are never written down.
  *
+ * People whose data was erased keep their assignments (for the counts) but are not expected: they
+ * are left off the sheet rather than printed under a placeholder name.
+ *
  * A cancelled occurrence has no sheet: signatures collected for a session that did not take place
  * could later be read as hours given, so the call refuses rather than printing one marked cancelled.
  *
@@ -91,7 +94,7 @@ export function loadSheet(ctx: Context, eventId: number, lang: Language): SheetD
   const facilitatorRows = ctx.sqlite
     .prepare(
       `SELECT v.id, v.first_name, v.last_name FROM event_facilitators f JOIN volunteers v ON v.id = f.volunteer_id
-        WHERE f.event_id = ? ORDER BY v.sort_name, v.id`,
+        WHERE f.event_id = ? AND v.id NOT IN (SELECT volunteer_id FROM erasures) ORDER BY v.sort_name, v.id`,
     )
     .all(eventId) as { id: number; first_name: string; last_name: string }[];
   for (const f of facilitatorRows) person(f.id, f.first_name, f.last_name).roles.push({ name: L.facilitators, window: null });
@@ -99,7 +102,7 @@ export function loadSheet(ctx: Context, eventId: number, lang: Language): SheetD
     .prepare(
       `SELECT v.id, v.first_name, v.last_name, r.id AS role_id FROM assignments a
          JOIN volunteers v ON v.id = a.volunteer_id JOIN event_roles r ON r.id = a.role_id
-        WHERE a.event_id = ? ORDER BY r.position, r.id`,
+        WHERE a.event_id = ? AND v.id NOT IN (SELECT volunteer_id FROM erasures) ORDER BY r.position, r.id`,
     )
     .all(eventId) as { id: number; first_name: string; last_name: string; role_id: number }[];
   const roleById = new Map(roles.map((r) => [r.id, r]));

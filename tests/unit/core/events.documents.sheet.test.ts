@@ -287,6 +287,19 @@ describe('attendance sheet (PDF)', () => {
     expect(dumpTables(t.file)).toEqual(before);
   });
 
+  it('leaves off a person whose data was erased (no placeholder line to sign)', async () => {
+    const t = await openDocumentsCore(print);
+    const { eventId, agnes } = await supportGroup(t);
+    await t.call('privacy.erase', { id: agnes });
+    const result = await t.call('events.printAttendanceSheet', { eventId, language: 'fr' });
+    const html = t.printed.at(-1)!.html;
+    expect(html).not.toContain('Œuvray');
+    expect(html).not.toContain(`#${agnes}`);
+    const flat = pdfText(result.file!).replace(/\s+/g, ' ');
+    for (const name of ['Hélène Dupré', 'Zoë N’Gata', 'François Lefèvre']) expect(flat).toContain(name);
+    expect(flat).toMatch(/ 3 Zoë N’Gata/);
+  });
+
   it('keeps the association’s logo on the sheet', async () => {
     const t = await openDocumentsCore(print);
     const logo = readFileSync(resolve(__dirname, '../../../resources/icon.png')).toString('base64');
