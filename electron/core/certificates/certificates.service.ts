@@ -142,6 +142,7 @@ async function printAndRecord(
       work.checkpoint();
       files.write(target.path, pdf);
     } else {
+      work.progress('print', 0);
       for (const [i, model] of models.entries()) {
         const { html, orientation } = renderCertificates([model]);
         const pdf = await ctx.platform.printToPdf(html, { landscape: orientation === 'landscape' });

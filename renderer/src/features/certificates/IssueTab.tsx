@@ -37,6 +37,7 @@ export function IssueTab() {
     [template, language, volunteer, period],
   );
   const draft = useDraft(request);
+  const issue = useIssue();
   const [fields, setFields] = useState<Fields | null>(null);
   useEffect(() => {
     if (!draft.data) return;
@@ -46,13 +47,18 @@ export function IssueTab() {
     if ('periodFrom' in d && typeof d.periodFrom === 'string' && !period.from) setPeriod({ from: d.periodFrom, to: String(d.periodTo ?? '') });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.data]);
-  useEffect(() => setFields(null), [volunteer, template]);
+  // Another volunteer, kind, language or period: the texts are filled again from the new draft
+  // (never issue a page whose period is not the one shown in the fields).
+  useEffect(() => {
+    setFields(null);
+    issue.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
 
   const [debounced] = useDebouncedValue(fields, 350);
   const previewInput = debounced && debounced.volunteerId === volunteer?.id && debounced.template === template ? (debounced as Input<'certificates.preview'>) : null;
   const preview = usePreview(previewInput);
-  const issue = useIssue();
-  const errors = certificateFieldErrors(t, issue.error ?? preview.error);
+  const errors = certificateFieldErrors(t, draft.error ?? issue.error ?? preview.error);
 
   const set = (key: string, value: unknown) => setFields((f) => (f ? ({ ...f, [key]: value } as Fields) : f));
   const submit = () => {
@@ -88,7 +94,7 @@ export function IssueTab() {
             </Text>
           </Stack>
         ) : null}
-        {draft.isError ? (
+        {draft.isError && !Object.keys(errors).length ? (
           <Alert color="red" variant="light" role="alert">
             {certificateError(t, draft.error)}
           </Alert>

@@ -9,7 +9,7 @@ export function TemplatePicker({ value, onChange }: { value: Template; onChange:
     <Radio.Group value={value} onChange={(v) => onChange(v as Template)} label={t('form.template')} size="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="sm">
         {TEMPLATES.map((k) => (
-          <Radio.Card key={k} value={k} radius="md" p="md" data-testid={`template-${k}`}>
+          <Radio.Card key={k} value={k} radius="md" p="md" data-testid={`template-${k}`} aria-label={t(`templates.${k}`)} aria-description={t(`templateHints.${k}`)}>
             <Stack gap={4} style={{ display: 'flex' }}>
               <div style={{ display: 'flex', gap: 10, alignItems: 'flex-start' }}>
                 <Radio.Indicator />
