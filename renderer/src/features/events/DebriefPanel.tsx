@@ -124,7 +124,7 @@ function DebriefForm({ d }: { d: Debrief }) {
           disabled={blocked}
         />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={blocked}>
-          <Text component="legend" fw={500} size="sm" mb={4}>
+          <Text component="legend" fw={600} size="sm" mb={4}>
             {t('debrief.tallies')}
           </Text>
           <Text size="sm" c="gray.7" mb="xs">
@@ -159,7 +159,7 @@ function DebriefForm({ d }: { d: Debrief }) {
         </fieldset>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Textarea label={t('debrief.incidents')} description={t('debrief.incidentsHint')} autosize minRows={3} maxRows={8} value={incidents} onChange={(e) => setIncidents(e.currentTarget.value)} error={errors('incidents')} disabled={blocked} />
-          <Textarea label={t('debrief.suggestions')} autosize minRows={3} maxRows={8} value={suggestions} onChange={(e) => setSuggestions(e.currentTarget.value)} error={errors('suggestions')} disabled={blocked} />
+          <Textarea label={t('debrief.suggestions')} description={t('debrief.suggestionsHint')} autosize minRows={3} maxRows={8} value={suggestions} onChange={(e) => setSuggestions(e.currentTarget.value)} error={errors('suggestions')} disabled={blocked} />
         </SimpleGrid>
         {save.isError && errors.paths.length === 0 ? <ErrorAlert error={save.error} /> : null}
         <Group justify="space-between">

@@ -112,7 +112,7 @@ export function EntriesTab() {
         />
         <Select
           label={t('list.programme')}
-          placeholder={t('list.any')}
+          placeholder={t('list.anyProgramme')}
           data={[{ value: 'none', label: t('list.noProgramme') }, ...(programmes.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))]}
           value={programme}
           onChange={setProgramme}
@@ -162,14 +162,14 @@ export function EntriesTab() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(e)} aria-label={t('list.editLabel', { name: e.volunteerName, date: fmt.date(e.workedOn) })}>
-                          {t('list.edit')}
-                        </Button>
                         {e.source === 'manual' ? (
                           <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(e)} aria-label={t('list.removeLabel', { name: e.volunteerName, date: fmt.date(e.workedOn) })}>
                             {t('list.remove')}
                           </Button>
                         ) : null}
+                        <Button size="xs" variant="subtle" onClick={() => setEditing(e)} aria-label={t('list.editLabel', { name: e.volunteerName, date: fmt.date(e.workedOn) })}>
+                          {t('list.edit')}
+                        </Button>
                       </Group>
                     </Table.Td>
                   </Table.Tr>

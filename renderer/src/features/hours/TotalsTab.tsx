@@ -106,10 +106,10 @@ export function TotalsTab() {
           {grouping !== 'volunteer' ? (
             <Paper withBorder radius="md" p="md">
               <Title order={2} size="h5" mb="sm">
-                {t('totals.chartTitle', { grouping: t(`totals.groupings.${grouping}`) })}
+                {t(`totals.chartTitles.${grouping}`)}
               </Title>
               <Suspense fallback={<Loader size="sm" />}>
-                <HoursChart data={q.data.groups.map((g) => ({ label: labelOf(g), minutes: g.minutes }))} format={fmt.minutes} hoursLabel={t('totals.hoursAxis')} />
+                <HoursChart data={q.data.groups.map((g) => ({ label: labelOf(g), minutes: g.minutes }))} format={fmt.minutes} number={fmt.number} hoursLabel={t('totals.hoursAxis')} />
               </Suspense>
             </Paper>
           ) : null}

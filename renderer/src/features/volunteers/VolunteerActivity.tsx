@@ -15,7 +15,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
       <Text size="sm" c="gray.7" fw={500}>
         {label}
       </Text>
-      <Text fz={26} fw={700} lh={1.25} data-testid={testId}>
+      <Text fz={22} fw={700} lh={1.3} style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
         {value}
       </Text>
     </div>
