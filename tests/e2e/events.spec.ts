@@ -165,6 +165,54 @@ test('a long support group gets advice in the form, the event is still saved', a
   await expect(page.getByTestId('guidance')).toContainText('20 participants expected');
 });
 
+test('moves one session on its own, then changes this and following: the series splits there', async ({ app, core }) => {
+  await completeSetup(core, 'en');
+  const page = app.page;
+  const s = eventStrings.en;
+  const { series } = await core.call('events.createSeries', {
+    title: 'Reading circle',
+    kind: 'workshop',
+    frequency: 'weekly',
+    startsOn: FIRST,
+    startTime: '18:30',
+    endTime: '20:00',
+    count: 6,
+    timeZone: 'Europe/Paris',
+  });
+  const [, second, third] = series.occurrences;
+
+  // Move the second session to the Wednesday, on its own.
+  await app.open(`/events/${second!.id}`);
+  await page.getByRole('link', { name: s.page.editSession }).click();
+  const form = new EventFormPage(page, 'en');
+  await expect(page.getByText(s.form.detachNote)).toBeVisible();
+  await form.typeDate('date', '13/03/2030');
+  await form.submit('save');
+  const event = new EventPage(page, 'en');
+  await expect(event.when).toContainText('13 March 2030');
+  await expect(page.getByText(s.status.detached, { exact: true })).toBeVisible();
+
+  // From the third session on: 19:00 to 20:30, at the library.
+  await app.open(`/events/${third!.id}`);
+  await page.getByRole('link', { name: s.page.editFollowing }).click();
+  await expect(page.getByRole('radio', { name: s.form.scopeFollowing })).toBeChecked();
+  await expect(form.field('startsOn')).toHaveValue('19/03/2030');
+  await expect(form.field('count')).toHaveValue('4');
+  await form.field('startTime').fill('19:00');
+  await form.field('endTime').fill('20:30');
+  await form.field('place').fill('Library');
+  await form.submit('save');
+  await expect(event.when).toContainText('19:00 – 20:30');
+
+  const old = await core.call('events.getSeries', { id: series.id });
+  expect(old.occurrences.map((o) => o.start)).toEqual(['2030-03-05T18:30', '2030-03-13T18:30']);
+  const moved = await core.call('events.get', { id: third!.id });
+  expect(moved.series!.id).not.toBe(series.id);
+  const fresh = await core.call('events.getSeries', { id: moved.series!.id });
+  expect(fresh.occurrences.map((o) => o.start)).toEqual(['2030-03-19T19:00', '2030-03-26T19:00', '2030-04-02T19:00', '2030-04-09T19:00']);
+  expect(fresh.place).toBe('Library');
+});
+
 /** A believable month for the screenshots: a weekly group, a monthly board, one-off events. */
 async function seedMonth(core: CoreFixture, lang: Lang) {
   const helene = await facilitator(core);
@@ -261,6 +309,7 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     await form.addRole(1, lang === 'fr' ? 'Animation' : 'Facilitator', 2, { label: volunteers[lang].skills.group_facilitation, level: volunteers[lang].levels['2'] });
     await expect(form.preview).toContainText(s.form.previewCount_other.replace('{{count}}', '10'));
     // The window as the person sees it: the top of the form, then its roles and advice.
+    await form.field('title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/events-form-${lang}.png` });
     await page.getByTestId('guidance').scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 200);

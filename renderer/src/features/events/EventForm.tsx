@@ -211,7 +211,7 @@ export function EventForm({ target, initial, catalogue, programmes, knownPeople,
                   data-path="kind"
                   comboboxProps={{ withinPortal: true }}
                 />
-                <Group align="flex-end" gap="xs" wrap="nowrap">
+                <Stack gap={4}>
                   <Select
                     label={t('form.programme')}
                     placeholder={t('form.noProgramme')}
@@ -222,13 +222,14 @@ export function EventForm({ target, initial, catalogue, programmes, knownPeople,
                     searchable
                     error={err('programmeId')}
                     data-path="programmeId"
-                    style={{ flex: 1 }}
                     comboboxProps={{ withinPortal: true }}
                   />
-                  <Button variant="default" onClick={() => setNewProgramme(true)} mb={err('programmeId') ? 22 : 0}>
-                    {t('form.newProgramme')}
-                  </Button>
-                </Group>
+                  <Group>
+                    <Button variant="subtle" size="compact-sm" onClick={() => setNewProgramme(true)}>
+                      {t('form.newProgramme')}
+                    </Button>
+                  </Group>
+                </Stack>
               </SimpleGrid>
               {target.kind === 'create' ? (
                 <Radio.Group label={t('form.repeat')} value={values.mode} onChange={(v) => set('mode', v as EventFormValues['mode'])}>
@@ -372,7 +373,7 @@ export function EventForm({ target, initial, catalogue, programmes, knownPeople,
 
           {showRoles ? (
             <Fieldset legend={isSeries ? t('form.sections.rolesSeries') : t('form.sections.roles')} radius="md" styles={LEGEND}>
-              <RolesEditor rows={values.roles} onChange={(rows) => set('roles', rows)} catalogue={catalogue} error={(p) => err(p)} />
+              <RolesEditor eventStart={values.startTime} eventEnd={values.endTime} rows={values.roles} onChange={(rows) => set('roles', rows)} catalogue={catalogue} error={(p) => err(p)} />
             </Fieldset>
           ) : (
             <Text size="sm" c="gray.7">

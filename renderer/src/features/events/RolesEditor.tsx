@@ -14,7 +14,12 @@ export function RolesEditor({
   onChange,
   catalogue,
   error,
+  eventStart,
+  eventEnd,
 }: {
+  /** The event's own times: an empty role window means all of it. */
+  eventStart: string;
+  eventEnd: string;
   rows: RoleRow[];
   onChange: (rows: RoleRow[]) => void;
   catalogue: Skill[];
@@ -47,8 +52,8 @@ export function RolesEditor({
               <Group align="flex-start" gap="sm" wrap="wrap">
                 <TextInput label={t('form.roleNameShort')} aria-label={t('form.roleName', { n })} value={row.name} onChange={(e) => put(i, { name: e.currentTarget.value })} error={error(`roles.${i}.name`)} data-path={`roles.${i}.name`} style={{ flex: '2 1 200px' }} withAsterisk />
                 <NumberInput label={t('form.roleNeededShort')} aria-label={t('form.roleNeeded', { n })} value={row.needed} onChange={(v) => put(i, { needed: v })} min={1} max={100} allowDecimal={false} error={error(`roles.${i}.needed`)} data-path={`roles.${i}.needed`} style={{ flex: '1 1 110px' }} />
-                <TimeField label={t('form.roleFromShort')} aria-label={t('form.roleFrom', { n })} value={row.from} onChange={(v) => put(i, { from: v })} error={error(`roles.${i}.startOffset`)} data-path={`roles.${i}.startOffset`} style={{ flex: '1 1 120px' }} />
-                <TimeField label={t('form.roleToShort')} aria-label={t('form.roleTo', { n })} value={row.to} onChange={(v) => put(i, { to: v })} error={error(`roles.${i}.endOffset`)} data-path={`roles.${i}.endOffset`} style={{ flex: '1 1 120px' }} />
+                <TimeField label={t('form.roleFromShort')} aria-label={t('form.roleFrom', { n })} value={row.from} placeholder={eventStart} onChange={(v) => put(i, { from: v })} error={error(`roles.${i}.startOffset`)} data-path={`roles.${i}.startOffset`} style={{ flex: '1 1 120px' }} />
+                <TimeField label={t('form.roleToShort')} aria-label={t('form.roleTo', { n })} value={row.to} placeholder={eventEnd} onChange={(v) => put(i, { to: v })} error={error(`roles.${i}.endOffset`)} data-path={`roles.${i}.endOffset`} style={{ flex: '1 1 120px' }} />
               </Group>
               {row.skills.map((s, j) => (
                 <Group key={j} gap="sm" align="flex-start" wrap="wrap" pl="md">

@@ -25,13 +25,15 @@ interface Props {
   'aria-label'?: string;
   'data-path'?: string;
   style?: React.CSSProperties;
+  /** What an empty field means (e.g. the event's own start); by default an example time. */
+  placeholder?: string;
 }
 
 /**
  * A time of day on the 24-hour clock, typed freely and tidied to `HH:MM` when the field is left
  * (a browser's own time field follows the computer's settings, sometimes with AM/PM).
  */
-export function TimeField({ label, value, onChange, error, withAsterisk, 'aria-label': ariaLabel, 'data-path': dataPath, style }: Props) {
+export function TimeField({ label, value, onChange, error, withAsterisk, 'aria-label': ariaLabel, 'data-path': dataPath, style, placeholder }: Props) {
   const { t } = useTranslation('events');
   return (
     <TextInput
@@ -39,7 +41,7 @@ export function TimeField({ label, value, onChange, error, withAsterisk, 'aria-l
       aria-label={ariaLabel}
       withAsterisk={withAsterisk}
       value={value}
-      placeholder={t('form.timePlaceholder')}
+      placeholder={placeholder ?? t('form.timePlaceholder')}
       onChange={(e) => onChange(e.currentTarget.value)}
       onBlur={(e) => {
         const tidy = parseTypedTime(e.currentTarget.value);
