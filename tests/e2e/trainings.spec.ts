@@ -91,9 +91,9 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await session.completedOn.press('Escape');
       await session.completeButton.click();
       await expect(session.status).toHaveText(s.status.completed);
-      const until = fill(s.session.validUntil, { date: formatDate('2028-03-15', lang) });
+      const expires = fill(s.session.expiresOn, { date: formatDate('2028-03-15', lang) });
       await expect(session.participant('Anaïs Lopez')).toContainText(s.results.completed);
-      await expect(session.participant('Anaïs Lopez')).toContainText(until);
+      await expect(session.participant('Anaïs Lopez')).toContainText(expires);
       await expect(session.participant('Benoît Abadie')).toContainText(s.results.not_completed);
       await axe(page);
 
@@ -103,7 +103,7 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       const block = new VolunteerQualificationsBlock(page);
       await expect(block.training(pssm)).toContainText(s.states.qualified);
       await expect(block.training(pssm)).toContainText(fill(s.volunteer.obtained, { date: formatDate('2025-03-15', lang) }));
-      await expect(block.training(pssm)).toContainText(fill(s.volunteer.validUntil, { date: formatDate('2028-03-15', lang) }));
+      await expect(block.training(pssm)).toContainText(fill(s.volunteer.expiresOn, { date: formatDate('2028-03-15', lang) }));
 
       // Benoît did not complete it: nothing held on his record.
       await app.open(`/volunteers/${ben.id}`);

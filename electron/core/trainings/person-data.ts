@@ -71,7 +71,7 @@ export function trainingCsvRows(data: PersonTrainings, lang: Language): string[]
     rows.push([L.sessions, `${String(s.training)} — ${formatDate(String(s.startLocal), lang)}`, results[String(s.result)] ?? String(s.result)]);
   }
   for (const q of data.qualifications) {
-    const until = q.expiresOn ? L.until.replace('{{date}}', formatDate(String(q.expiresOn), lang)) : L.noExpiry;
+    const until = q.expiresOn ? L.expiresOn.replace('{{date}}', formatDate(String(q.expiresOn), lang)) : L.noExpiry;
     const note = q.certificateNote ? ` · ${String(q.certificateNote)}` : '';
     rows.push([L.qualifications, String(q.training), `${formatDate(String(q.obtainedOn), lang)} · ${until}${note}`]);
   }

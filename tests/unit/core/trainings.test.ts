@@ -476,7 +476,7 @@ describe('personal data: export and erasure', () => {
     ]);
     const csv = personCsvRows(data, 'fr').map((r) => r.join(';'));
     expect(csv).toContain('Formations suivies;Premiers secours en santé mentale (PSSM) — 15 mars 2025;Terminée');
-    expect(csv).toContain('Qualifications;Premiers secours en santé mentale (PSSM);15 mars 2025 · valable jusqu’au 15 mars 2028');
+    expect(csv).toContain('Qualifications;Premiers secours en santé mentale (PSSM);15 mars 2025 · expire le 15 mars 2028');
     expect(csv).toContain('Qualifications;Écoute active;1er juin 2024 · sans expiration · Croix-Rouge, attestation n° 4512');
   });
 

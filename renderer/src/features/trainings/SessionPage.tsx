@@ -169,7 +169,7 @@ function Session({ s, back }: { s: SessionDetail; back: ReactNode }) {
                   <Table.Td>
                     {p.qualification
                       ? p.qualification.expiresOn
-                        ? t('trainings:session.validUntil', { date: fmt.date(p.qualification.expiresOn) })
+                        ? t('trainings:session.expiresOn', { date: fmt.date(p.qualification.expiresOn) })
                         : t('trainings:session.noExpiry')
                       : '—'}
                   </Table.Td>

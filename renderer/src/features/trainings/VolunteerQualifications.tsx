@@ -54,7 +54,7 @@ export function VolunteerQualifications({ volunteerId, name, editable = true }: 
             ? null
             : c.expiresOn === null
               ? t('trainings:volunteer.noExpiry')
-              : t(x.state === 'expired' || c.expiresOn <= q.data!.onDate ? 'trainings:volunteer.expiredOn' : 'trainings:volunteer.validUntil', { date: fmt.date(c.expiresOn) });
+              : t(x.state === 'expired' || c.expiresOn <= q.data!.onDate ? 'trainings:volunteer.expiredOn' : 'trainings:volunteer.expiresOn', { date: fmt.date(c.expiresOn) });
           return (
             <Group component="li" key={x.trainingId} justify="space-between" wrap="nowrap" gap="sm" align="flex-start" data-testid="volunteer-training">
               <div>
