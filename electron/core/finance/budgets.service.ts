@@ -12,15 +12,35 @@ export type ProgrammeScope = number | null;
 const scopeClause = (column: string, scope: ProgrammeScope) =>
   scope === null ? '1' : scope === 0 ? `${column} IS NULL` : `${column} = @programmeId`;
 
-/** Actual money per category over a year (one pass over `money_lines_by_date`). */
+/** The same scope on `money_rollup`, whose programme_key is 0 for money outside any programme. */
+const rollupScope = (scope: ProgrammeScope) => (scope === null ? '1' : 'programme_key = @programmeId');
+
+/** A year's months as `money_rollup` keys them. */
+export const monthRange = (year: number) => ({ firstMonth: `${year}-01`, lastMonth: `${year}-12` });
+
+/**
+ * Actual money per category over a year, from `money_rollup` (kept by triggers on every line
+ * written, migration 009): a few hundred rows whatever the number of lines.
+ */
 function actualByCategory(sqlite: Sqlite, year: number, scope: ProgrammeScope): Map<number, number> {
   const rows = sqlite
     .prepare(
-      `SELECT category_id AS id, sum(amount_cents) AS cents FROM money_lines
-        WHERE occurred_on BETWEEN @from AND @to AND ${scopeClause('programme_id', scope)} GROUP BY category_id`,
+      `SELECT category_id AS id, sum(cents) AS cents FROM money_rollup
+        WHERE month BETWEEN @firstMonth AND @lastMonth AND ${rollupScope(scope)} AND lines > 0 GROUP BY category_id`,
     )
-    .all({ ...yearRange(year), programmeId: scope }) as { id: number; cents: number }[];
+    .all({ ...monthRange(year), programmeId: scope }) as { id: number; cents: number }[];
   return new Map(rows.map((r) => [r.id, r.cents]));
+}
+
+/** What one category spent (or received) in a year for one programme (0: none), from the rollup. */
+export function categoryYearCents(sqlite: Sqlite, year: number, categoryId: number, programmeKey: number): number {
+  return sqlite
+    .prepare(
+      `SELECT coalesce(sum(cents), 0) FROM money_rollup
+        WHERE month BETWEEN @firstMonth AND @lastMonth AND category_id = @categoryId AND programme_key = @programmeKey`,
+    )
+    .pluck()
+    .get({ ...monthRange(year), categoryId, programmeKey }) as number;
 }
 
 function budgetByCategory(sqlite: Sqlite, year: number, scope: ProgrammeScope): Map<number, number> {
@@ -99,14 +119,15 @@ export function getOverview(ctx: Context, year: number, scope: ProgrammeScope): 
         GROUP BY funder ORDER BY cents DESC, funder`,
     )
     .all({ ...range, programmeId: scope }) as { funder: string; cents: number }[];
+  // The funders' sum walks the few lines that name one (`money_lines_by_funder` is partial).
   const months = sqlite
     .prepare(
-      `SELECT substr(occurred_on, 6, 2) AS m,
-              sum(CASE WHEN direction = 'income' THEN amount_cents ELSE 0 END) AS inCents,
-              sum(CASE WHEN direction = 'expense' THEN amount_cents ELSE 0 END) AS outCents
-         FROM money_lines WHERE occurred_on BETWEEN @from AND @to AND ${scopeClause('programme_id', scope)} GROUP BY 1`,
+      `SELECT substr(month, 6, 2) AS m,
+              sum(CASE WHEN direction = 'income' THEN cents ELSE 0 END) AS inCents,
+              sum(CASE WHEN direction = 'expense' THEN cents ELSE 0 END) AS outCents
+         FROM money_rollup WHERE month BETWEEN @firstMonth AND @lastMonth AND ${rollupScope(scope)} GROUP BY 1`,
     )
-    .all({ ...range, programmeId: scope }) as { m: string; inCents: number; outCents: number }[];
+    .all({ ...monthRange(year), programmeId: scope }) as { m: string; inCents: number; outCents: number }[];
   const byMonth = new Map(months.map((r) => [r.m, r]));
   const monthly = Array.from({ length: 12 }, (_, i) => {
     const m = String(i + 1).padStart(2, '0');
@@ -148,10 +169,10 @@ export function getFunders(ctx: Context, year: number) {
     (
       sqlite
         .prepare(
-          `SELECT programme_id AS id, sum(amount_cents) AS cents FROM money_lines
-            WHERE occurred_on BETWEEN @from AND @to AND direction = 'expense' AND programme_id IS NOT NULL GROUP BY programme_id`,
+          `SELECT programme_key AS id, sum(cents) AS cents FROM money_rollup
+            WHERE month BETWEEN @firstMonth AND @lastMonth AND direction = 'expense' AND programme_key <> 0 GROUP BY programme_key`,
         )
-        .all(range) as { id: number; cents: number }[]
+        .all(monthRange(year)) as { id: number; cents: number }[]
     ).map((r) => [r.id, r.cents]),
   );
   const byFunder = new Map<string, ReturnType<typeof emptyFunder>>();

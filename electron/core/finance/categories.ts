@@ -17,9 +17,10 @@ interface CategoryRow {
   lineCount: number;
 }
 
+// How many lines use each category, from the running totals (money_rollup) rather than by counting lines.
 const SELECT = `
   SELECT c.id, c.direction, c.key, c.name, c.account, c.funded, c.archived,
-         (SELECT count(*) FROM money_lines l WHERE l.category_id = c.id) AS lineCount
+         (SELECT coalesce(sum(r.lines), 0) FROM money_rollup r WHERE r.category_id = c.id) AS lineCount
     FROM money_categories c`;
 
 const toCategory = (r: CategoryRow): Category => ({ ...r, funded: r.funded === 1, archived: r.archived === 1 });

@@ -1,6 +1,6 @@
 import { CEC_MINUTES, CEC_ROLES, type CecStatus, type ExportResult, type FileFormat, type Role } from '../../../shared/api';
 import type { Context } from '../context';
-import { minutesBy, minutesByVolunteer } from '../hours/totals';
+import { yearMinutesByVolunteer } from '../hours/totals';
 import { bitsToRoles, roleBit } from '../volunteers/bits';
 import { saveExport } from './export-files';
 import { fileLanguage, financeWords } from './language';
@@ -39,32 +39,21 @@ const CEC_BITS = CEC_ROLES.reduce((bits, r) => bits | roleBit(r), 0);
 
 /**
  * The people the CEC concerns (board or supervisor role, not erased), with their hours of the
- * year, most hours first. With `everyone`, every person with counted hours that year, role or not.
+ * year, most hours first. With `everyone`, also the people with 100 h or more here who hold
+ * neither role (their role may simply not be recorded).
  */
 export function cecList(ctx: Context, year: number, everyone: boolean) {
   const { sqlite } = ctx;
-  const range = yearRange(year);
-  let minutes: Map<number, number>;
-  let people: Person[];
   const notErased = 'NOT EXISTS (SELECT 1 FROM erasures x WHERE x.volunteer_id = v.id)';
+  const select = `SELECT id, first_name AS firstName, last_name AS lastName, roles FROM volunteers v`;
+  let people = sqlite.prepare(`${select} WHERE (roles & ?) <> 0 AND ${notErased}`).all(CEC_BITS) as Person[];
+  const minutes = yearMinutesByVolunteer(sqlite, year, { ids: people.map((p) => p.id) });
   if (everyone) {
-    minutes = new Map(minutesBy(sqlite, 'volunteer', range).map((g) => [Number(g.key), g.minutes]));
-    const eligible = sqlite
-      .prepare(`SELECT id, first_name AS firstName, last_name AS lastName, roles FROM volunteers v WHERE (roles & ?) <> 0 AND ${notErased}`)
-      .all(CEC_BITS) as Person[];
-    const withHours = sqlite
-      .prepare(
-        `SELECT id, first_name AS firstName, last_name AS lastName, roles FROM volunteers v
-          WHERE id IN (SELECT value FROM json_each(?)) AND ${notErased}`,
-      )
-      .all(JSON.stringify([...minutes.keys()])) as Person[];
-    const seen = new Set<number>();
-    people = [...eligible, ...withHours].filter((p) => !seen.has(p.id) && seen.add(p.id));
-  } else {
-    people = sqlite
-      .prepare(`SELECT id, first_name AS firstName, last_name AS lastName, roles FROM volunteers v WHERE (roles & ?) <> 0 AND ${notErased}`)
-      .all(CEC_BITS) as Person[];
-    minutes = minutesByVolunteer(sqlite, people.map((p) => p.id), range);
+    const busy = yearMinutesByVolunteer(sqlite, year, { atLeast: CEC_MINUTES.oneAssociation });
+    const known = new Set(people.map((p) => p.id));
+    const others = [...busy.keys()].filter((id) => !known.has(id));
+    people = people.concat(sqlite.prepare(`${select} WHERE id IN (SELECT value FROM json_each(?)) AND ${notErased}`).all(JSON.stringify(others)) as Person[]);
+    for (const [id, m] of busy) minutes.set(id, m);
   }
   const rows = people.map((p) => {
     const m = minutes.get(p.id) ?? 0;

@@ -6,6 +6,7 @@ import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
 import { fold } from '../volunteers/bits';
+import { categoryYearCents } from './budgets.service';
 import { findCategory } from './categories';
 import { deleteReceipt, forgetChosen, storeReceipt, takeChosen } from './receipts';
 import { yearRange } from './years';
@@ -102,8 +103,7 @@ export function listLines(ctx: Context, input: z.output<typeof listLinesInput>) 
   if (input.receipt === 'with') where.push('l.receipt_file IS NOT NULL');
   if (input.receipt === 'without') where.push('l.receipt_file IS NULL');
   if (input.query) {
-    withFold(ctx.sqlite);
-    where.push(`finance_fold(l.label || ' ' || coalesce(l.funder, '') || ' ' || coalesce(l.reference, '') || ' ' || coalesce(l.note, '')) LIKE @q ESCAPE '\\'`);
+    where.push("l.search LIKE @q ESCAPE '\\'");
     params.q = likePattern(input.query);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -173,13 +173,7 @@ function warningsFor(ctx: Context, line: MoneyLine): LineWarning[] {
     .pluck()
     .get(year, line.programmeId ?? 0, line.categoryId) as number | undefined;
   if (budget === undefined) return [];
-  const spent = sqlite
-    .prepare(
-      `SELECT coalesce(sum(amount_cents), 0) FROM money_lines
-        WHERE occurred_on BETWEEN @from AND @to AND direction = 'expense' AND category_id = @categoryId AND coalesce(programme_id, 0) = @programmeId`,
-    )
-    .pluck()
-    .get({ ...yearRange(year), categoryId: line.categoryId, programmeId: line.programmeId ?? 0 }) as number;
+  const spent = categoryYearCents(sqlite, year, line.categoryId, line.programmeId ?? 0);
   return spent > budget ? [{ key: 'overBudget', params: { year, budgetCents: budget, spentCents: spent } }] : [];
 }
 
@@ -196,6 +190,8 @@ const columns = (data: LineData) => ({
   funder: data.direction === 'income' ? data.funder : null,
   reference: data.direction === 'income' ? data.reference : null,
   note: data.note,
+  // What the list's search looks in, folded once here rather than on every search.
+  search: fold([data.label, data.direction === 'income' ? data.funder : null, data.direction === 'income' ? data.reference : null, data.note].filter(Boolean).join(' ')),
 });
 
 /**
@@ -224,9 +220,9 @@ function write(ctx: Context, id: number | null, data: LineData, previous: { rece
           ctx.sqlite
             .prepare(
               `INSERT INTO money_lines (direction, occurred_on, amount_cents, label, category_id, payment_method, programme_id, event_id,
-                                        funder, reference, note, receipt_file, receipt_name, receipt_bytes, created_at, updated_at)
+                                        funder, reference, note, receipt_file, receipt_name, receipt_bytes, search, created_at, updated_at)
                VALUES (@direction, @occurredOn, @amountCents, @label, @categoryId, @paymentMethod, @programmeId, @eventId,
-                       @funder, @reference, @note, @receiptFile, @receiptName, @receiptBytes, @at, @at)`,
+                       @funder, @reference, @note, @receiptFile, @receiptName, @receiptBytes, @search, @at, @at)`,
             )
             .run(values).lastInsertRowid,
         );
@@ -235,7 +231,7 @@ function write(ctx: Context, id: number | null, data: LineData, previous: { rece
         .prepare(
           `UPDATE money_lines SET direction = @direction, occurred_on = @occurredOn, amount_cents = @amountCents, label = @label,
                   category_id = @categoryId, payment_method = @paymentMethod, programme_id = @programmeId, event_id = @eventId,
-                  funder = @funder, reference = @reference, note = @note, updated_at = @at
+                  funder = @funder, reference = @reference, note = @note, search = @search, updated_at = @at
                   ${receipt ? ', receipt_file = @receiptFile, receipt_name = @receiptName, receipt_bytes = @receiptBytes' : ''}
             WHERE id = @id`,
         )

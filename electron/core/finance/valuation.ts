@@ -18,7 +18,7 @@ import { valueOfMinutes } from '../../../shared/money';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
-import { countedEntries, minutesByKeys } from '../hours/totals';
+import { countedEntries, valueGroups } from '../hours/totals';
 import { bitsToRoles } from '../volunteers/bits';
 import { saveExport, type Cell } from './export-files';
 import { fileLanguage, financeWords } from './language';
@@ -35,8 +35,8 @@ import { currentYear, yearRange } from './years';
  *
  * Money: each counted entry is one timesheet line worth `rate × minutes / 60` cents rounded half
  * up (shared/money.ts `valueOfMinutes`); every total is the sum of its lines. Entries are summed
- * in groups of the same rate and the same length, each group worth `entries × value of one line`,
- * which is that sum exactly, computed without reading the entries one by one.
+ * in groups of the same rate and the same length (totals.ts `valueGroups`), each group worth
+ * `entries × value of one line`, which is that sum exactly, without reading the entries one by one.
  *
  * Role basis: a person's rate is that of their role (volunteers' roles as recorded today). Someone
  * holding several roles is valued at the lowest of their roles' rates (principe de prudence: an
@@ -156,40 +156,39 @@ export function rateOf(method: ValuationMethod, category: string, roleBits: numb
 export function valuationOf(ctx: Context, year: number, scope: ProgrammeScope): Valuation {
   const { sqlite } = ctx;
   const method = methodFor(sqlite, year);
-  const keys = method?.basis === 'role' ? (['category', 'duration', 'programme', 'roles'] as const) : (['category', 'duration', 'programme'] as const);
-  const groups = minutesByKeys(sqlite, keys, yearRange(year), { programmeId: scope });
+  const groups = valueGroups(sqlite, year, { programmeId: scope });
   const names = new Map((sqlite.prepare('SELECT id, name FROM programmes').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
   const byCategory = new Map(HOUR_CATEGORIES.map((c) => [c as string, { minutes: 0, entries: 0, cents: 0 }]));
   const byProgramme = new Map<number | null, { minutes: number; entries: number; cents: number }>();
   const byRole = new Map<Role, { minutes: number; entries: number; cents: number; rateCents: number }>();
   const out = { countedMinutes: 0, valuedMinutes: 0, excludedMinutes: 0, entries: 0, totalCents: 0 };
   for (const g of groups) {
-    const category = String(g.category);
-    const roles = 'roles' in g ? Number(g.roles ?? 0) : 0;
-    const rate = method ? rateOf(method, category, roles) : null;
-    const cents = rate ? g.entries * valueOfMinutes(rate.cents, Number(g.duration)) : 0;
-    out.countedMinutes += g.minutes;
+    const { category } = g;
+    const minutes = g.entries * g.duration;
+    const rate = method ? rateOf(method, category, g.roles) : null;
+    // Every entry of the group has the same length and rate: the same rounded value each.
+    const cents = rate ? g.entries * valueOfMinutes(rate.cents, g.duration) : 0;
+    out.countedMinutes += minutes;
     out.entries += g.entries;
     if (rate) {
-      out.valuedMinutes += g.minutes;
+      out.valuedMinutes += minutes;
       out.totalCents += cents;
-    } else out.excludedMinutes += g.minutes;
+    } else out.excludedMinutes += minutes;
     let c = byCategory.get(category);
     if (!c) byCategory.set(category, (c = { minutes: 0, entries: 0, cents: 0 }));
-    c.minutes += g.minutes;
+    c.minutes += minutes;
     c.entries += g.entries;
     c.cents += cents;
     if (rate) {
-      const programmeId = g.programme === null ? null : Number(g.programme);
-      let p = byProgramme.get(programmeId);
-      if (!p) byProgramme.set(programmeId, (p = { minutes: 0, entries: 0, cents: 0 }));
-      p.minutes += g.minutes;
+      let p = byProgramme.get(g.programmeId);
+      if (!p) byProgramme.set(g.programmeId, (p = { minutes: 0, entries: 0, cents: 0 }));
+      p.minutes += minutes;
       p.entries += g.entries;
       p.cents += cents;
       if (rate.role) {
         let r = byRole.get(rate.role);
         if (!r) byRole.set(rate.role, (r = { minutes: 0, entries: 0, cents: 0, rateCents: rate.cents }));
-        r.minutes += g.minutes;
+        r.minutes += minutes;
         r.entries += g.entries;
         r.cents += cents;
       }

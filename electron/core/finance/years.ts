@@ -15,7 +15,7 @@ export const currentYear = () => Number(todayIso().slice(0, 4));
 export function financeYears(sqlite: Sqlite): number[] {
   const bounds = sqlite
     .prepare(
-      `SELECT (SELECT min(occurred_on) FROM money_lines) AS lineFirst, (SELECT max(occurred_on) FROM money_lines) AS lineLast,
+      `SELECT (SELECT min(month) FROM money_rollup WHERE lines > 0) AS lineFirst, (SELECT max(month) FROM money_rollup WHERE lines > 0) AS lineLast,
               (SELECT min(year) FROM budgets) AS budgetFirst, (SELECT max(year) FROM budgets) AS budgetLast,
               (SELECT min(effective_year) FROM valuation_methods) AS methodFirst`,
     )

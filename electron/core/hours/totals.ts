@@ -242,3 +242,47 @@ export function countedEntries(sqlite: Sqlite, range: HourRange = {}, filter: { 
     )
     .iterate({ ...params(range), programmeId: filter.programmeId ?? null }) as IterableIterator<CountedEntry>;
 }
+
+/**
+ * The year's counted entries grouped for the valuation, from `hour_value_rollup` (kept by triggers
+ * with the COUNTED condition, migration 009): per category × programme × the volunteer's current
+ * roles × length of the entry, how many entries. The same groups as `minutesByKeys(['category',
+ * 'programme', 'roles', 'duration'])` over that year (a test checks it), without reading a year of
+ * entries. `programmeId` 0: outside any programme.
+ */
+export interface ValueGroup {
+  category: string;
+  programmeId: number | null;
+  roles: number;
+  duration: number;
+  entries: number;
+}
+
+export function valueGroups(sqlite: Sqlite, year: number, filter: { programmeId?: number | null } = {}): ValueGroup[] {
+  const scope = filter.programmeId == null ? '' : 'AND programme_key = @programmeKey';
+  return sqlite
+    .prepare(
+      `SELECT category, nullif(programme_key, 0) AS programmeId, roles, duration, entries FROM hour_value_rollup
+        WHERE year = @year ${scope} AND entries > 0`,
+    )
+    .all({ year, programmeKey: filter.programmeId ?? 0 }) as ValueGroup[];
+}
+
+/**
+ * A calendar year's counted minutes per volunteer, from `hour_volunteer_year` (same triggers):
+ * for these people, or for everyone with at least `atLeast` minutes that year.
+ */
+export function yearMinutesByVolunteer(sqlite: Sqlite, year: number, who: { ids: readonly number[] } | { atLeast: number }): Map<number, number> {
+  const rows =
+    'ids' in who
+      ? (sqlite
+          .prepare(
+            `SELECT volunteer_id AS id, minutes FROM hour_volunteer_year
+              WHERE volunteer_id IN (SELECT value FROM json_each(@ids)) AND year = @year AND entries > 0`,
+          )
+          .all({ ids: JSON.stringify(who.ids), year }) as { id: number; minutes: number }[])
+      : (sqlite
+          .prepare(`SELECT volunteer_id AS id, minutes FROM hour_volunteer_year WHERE year = @year AND minutes >= @atLeast AND entries > 0`)
+          .all({ year, atLeast: who.atLeast }) as { id: number; minutes: number }[]);
+  return new Map(rows.map((r) => [r.id, r.minutes]));
+}

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { openBackupCore, type BackupCore } from './fixtures/backup-core';
-import { categoryIds, line, seedDataset } from './finance.support';
+import { categoryIds, line, seedDataset, seedHourEntry } from './finance.support';
 import { dumpTables, expectIssue, tempDir } from './helpers';
-import { seedHourEntry } from './hours.support';
 
 async function workbook(file: string) {
   const wb = new ExcelJS.Workbook();

@@ -1,12 +1,43 @@
 import type { Input, Output } from '../../../shared/api';
 import type { BackupCore } from './fixtures/backup-core';
-import { withFile } from './hours.support';
+import Database from 'better-sqlite3';
 
 /**
  * The known dataset of the finance tests: programmes, budgets, expenses and income of 2025 whose
  * sums are worked out by hand in the tests' comments. Amounts are cents.
  */
 export type FinanceCore = Pick<BackupCore, 'call' | 'failure' | 'file' | 'dataDir' | 'dialogs'>;
+
+/** Opens the test's database file beside core's connection (WAL: core sees the rows at its next read). */
+export function withFile<T>(file: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * An hour entry as stored (approved unless told), for the valuation and CEC datasets: hundreds of
+ * entries with exact minutes and categories, faster than through attendance.
+ */
+export function seedHourEntry(
+  file: string,
+  e: { volunteerId: number; workedOn: string; minutes: number; category: string; approval?: string; programmeId?: number | null },
+): number {
+  return withFile(file, (db) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO hour_entries (volunteer_id, worked_on, minutes, category, programme_id, source, approval, created_at, updated_at)
+           VALUES (@volunteerId, @workedOn, @minutes, @category, @programmeId, 'manual', @approval, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+        )
+        .run({ approval: 'approved', programmeId: null, ...e }).lastInsertRowid,
+    ),
+  );
+}
 
 export async function categoryIds(t: FinanceCore): Promise<Record<string, number>> {
   const { categories } = await t.call('finance.options');

@@ -48,6 +48,93 @@ export const SEEDED_CATEGORIES: readonly { key: string; direction: 'expense' | '
   { key: 'other_income', direction: 'income', account: '7588' },
 ];
 
+/**
+ * Two running totals of counted hours (the condition of hours/totals.ts: approved), kept by
+ * triggers on hour_entries and on the volunteers' roles, read by totals.ts:
+ *
+ * - `hour_value_rollup`: entries per year × category × programme (0: none) × the volunteer's roles
+ *   (bit set) × length of the entry. The value of volunteer time rounds each entry to the cent, so
+ *   a year's value is Σ entries × round(rate × length / 60) over these rows — the exact sum of the
+ *   timesheet's lines — read from a few thousand rows rather than a year of entries. The roles are
+ *   the volunteer's current ones (as the role basis values them): changing a person's roles moves
+ *   their entries from one row to another.
+ * - `hour_volunteer_year`: minutes per volunteer and year (the CEC's yearly hours).
+ *
+ * Both are filled from the entries already there when the migration runs; a test applies random
+ * writes and checks them against the entries.
+ */
+const HOUR_ROLLUPS = `
+  CREATE TABLE hour_value_rollup (
+    year INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    programme_key INTEGER NOT NULL,
+    roles INTEGER NOT NULL,
+    duration INTEGER NOT NULL,
+    entries INTEGER NOT NULL,
+    PRIMARY KEY (year, category, programme_key, roles, duration)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE hour_volunteer_year (
+    volunteer_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    minutes INTEGER NOT NULL,
+    entries INTEGER NOT NULL,
+    PRIMARY KEY (volunteer_id, year)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX hour_volunteer_year_by_year ON hour_volunteer_year (year, minutes, volunteer_id);
+
+  INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
+    SELECT CAST(substr(h.worked_on, 1, 4) AS INTEGER), h.category, coalesce(h.programme_id, 0), coalesce(v.roles, 0), h.minutes, count(*)
+      FROM hour_entries h LEFT JOIN volunteers v ON v.id = h.volunteer_id
+     WHERE h.approval = 'approved' GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO hour_volunteer_year (volunteer_id, year, minutes, entries)
+    SELECT volunteer_id, CAST(substr(worked_on, 1, 4) AS INTEGER), sum(minutes), count(*)
+      FROM hour_entries WHERE approval = 'approved' GROUP BY 1, 2;
+
+  CREATE TRIGGER hour_rollups_insert AFTER INSERT ON hour_entries WHEN new.approval = 'approved' BEGIN
+    INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
+    VALUES (CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.category, coalesce(new.programme_id, 0),
+            coalesce((SELECT roles FROM volunteers WHERE id = new.volunteer_id), 0), new.minutes, 1)
+    ON CONFLICT DO UPDATE SET entries = entries + 1;
+    INSERT INTO hour_volunteer_year (volunteer_id, year, minutes, entries)
+    VALUES (new.volunteer_id, CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.minutes, 1)
+    ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, entries = entries + 1;
+  END;
+  CREATE TRIGGER hour_rollups_delete AFTER DELETE ON hour_entries WHEN old.approval = 'approved' BEGIN
+    UPDATE hour_value_rollup SET entries = entries - 1
+     WHERE year = CAST(substr(old.worked_on, 1, 4) AS INTEGER) AND category = old.category AND programme_key = coalesce(old.programme_id, 0)
+       AND roles = coalesce((SELECT roles FROM volunteers WHERE id = old.volunteer_id), 0) AND duration = old.minutes;
+    UPDATE hour_volunteer_year SET minutes = minutes - old.minutes, entries = entries - 1
+     WHERE volunteer_id = old.volunteer_id AND year = CAST(substr(old.worked_on, 1, 4) AS INTEGER);
+  END;
+  CREATE TRIGGER hour_rollups_update AFTER UPDATE OF approval, worked_on, minutes, category, programme_id, volunteer_id ON hour_entries BEGIN
+    UPDATE hour_value_rollup SET entries = entries - 1
+     WHERE old.approval = 'approved'
+       AND year = CAST(substr(old.worked_on, 1, 4) AS INTEGER) AND category = old.category AND programme_key = coalesce(old.programme_id, 0)
+       AND roles = coalesce((SELECT roles FROM volunteers WHERE id = old.volunteer_id), 0) AND duration = old.minutes;
+    UPDATE hour_volunteer_year SET minutes = minutes - old.minutes, entries = entries - 1
+     WHERE old.approval = 'approved' AND volunteer_id = old.volunteer_id AND year = CAST(substr(old.worked_on, 1, 4) AS INTEGER);
+    INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
+    SELECT CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.category, coalesce(new.programme_id, 0),
+           coalesce((SELECT roles FROM volunteers WHERE id = new.volunteer_id), 0), new.minutes, 1
+     WHERE new.approval = 'approved'
+    ON CONFLICT DO UPDATE SET entries = entries + 1;
+    INSERT INTO hour_volunteer_year (volunteer_id, year, minutes, entries)
+    SELECT new.volunteer_id, CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.minutes, 1 WHERE new.approval = 'approved'
+    ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, entries = entries + 1;
+  END;
+  -- A person's roles changed: their counted entries move to the rows of their new roles.
+  CREATE TRIGGER hour_value_rollup_roles AFTER UPDATE OF roles ON volunteers WHEN old.roles IS NOT new.roles BEGIN
+    INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
+    SELECT CAST(substr(worked_on, 1, 4) AS INTEGER), category, coalesce(programme_id, 0), coalesce(old.roles, 0), minutes, -count(*)
+      FROM hour_entries WHERE volunteer_id = new.id AND approval = 'approved' GROUP BY 1, 2, 3, 5
+    ON CONFLICT DO UPDATE SET entries = entries + excluded.entries;
+    INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
+    SELECT CAST(substr(worked_on, 1, 4) AS INTEGER), category, coalesce(programme_id, 0), coalesce(new.roles, 0), minutes, count(*)
+      FROM hour_entries WHERE volunteer_id = new.id AND approval = 'approved' GROUP BY 1, 2, 3, 5
+    ON CONFLICT DO UPDATE SET entries = entries + excluded.entries;
+  END;
+`;
+
 export const finance: Migration = {
   version: 9,
   name: 'finance',
@@ -89,6 +176,8 @@ export const finance: Migration = {
         receipt_file TEXT UNIQUE,
         receipt_name TEXT,
         receipt_bytes INTEGER CHECK (receipt_bytes IS NULL OR receipt_bytes > 0),
+        -- Label, funder, reference and note folded (lower case, no accents) for the list's search.
+        search TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         CHECK ((receipt_file IS NULL) = (receipt_name IS NULL) AND (receipt_file IS NULL) = (receipt_bytes IS NULL))
@@ -100,6 +189,37 @@ export const finance: Migration = {
       CREATE INDEX money_lines_by_funder ON money_lines (funder, occurred_on, programme_id, amount_cents) WHERE funder IS NOT NULL;
       CREATE INDEX money_lines_by_category ON money_lines (category_id);
       CREATE INDEX money_lines_by_programme ON money_lines (programme_id, occurred_on) WHERE programme_id IS NOT NULL;
+
+      -- Money per month × direction × category × programme (0: none), kept by triggers: the
+      -- dashboard's sums (budget against actual, months, programmes) read a few hundred rows
+      -- instead of every line of the year. finance.test.ts checks it against the lines.
+      CREATE TABLE money_rollup (
+        month TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        category_id INTEGER NOT NULL,
+        programme_key INTEGER NOT NULL,
+        cents INTEGER NOT NULL,
+        lines INTEGER NOT NULL,
+        PRIMARY KEY (month, direction, category_id, programme_key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER money_rollup_insert AFTER INSERT ON money_lines BEGIN
+        INSERT INTO money_rollup (month, direction, category_id, programme_key, cents, lines)
+        VALUES (substr(new.occurred_on, 1, 7), new.direction, new.category_id, coalesce(new.programme_id, 0), new.amount_cents, 1)
+        ON CONFLICT DO UPDATE SET cents = cents + excluded.cents, lines = lines + 1;
+      END;
+      CREATE TRIGGER money_rollup_delete AFTER DELETE ON money_lines BEGIN
+        UPDATE money_rollup SET cents = cents - old.amount_cents, lines = lines - 1
+         WHERE month = substr(old.occurred_on, 1, 7) AND direction = old.direction AND category_id = old.category_id
+           AND programme_key = coalesce(old.programme_id, 0);
+      END;
+      CREATE TRIGGER money_rollup_update AFTER UPDATE OF occurred_on, direction, amount_cents, category_id, programme_id ON money_lines BEGIN
+        UPDATE money_rollup SET cents = cents - old.amount_cents, lines = lines - 1
+         WHERE month = substr(old.occurred_on, 1, 7) AND direction = old.direction AND category_id = old.category_id
+           AND programme_key = coalesce(old.programme_id, 0);
+        INSERT INTO money_rollup (month, direction, category_id, programme_key, cents, lines)
+        VALUES (substr(new.occurred_on, 1, 7), new.direction, new.category_id, coalesce(new.programme_id, 0), new.amount_cents, 1)
+        ON CONFLICT DO UPDATE SET cents = cents + excluded.cents, lines = lines + 1;
+      END;
 
       CREATE TABLE budgets (
         id INTEGER PRIMARY KEY,
@@ -124,6 +244,7 @@ export const finance: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
     `);
+    db.exec(HOUR_ROLLUPS);
     const insert = db.prepare('INSERT INTO money_categories (direction, key, account, funded, position) VALUES (?, ?, ?, ?, ?)');
     SEEDED_CATEGORIES.forEach((c, i) => insert.run(c.direction, c.key, c.account, c.funded ? 1 : 0, i));
   },
