@@ -49,18 +49,21 @@ const STYLES = `
 /* Recognition and training: a framed certificate. */
 .framed { --margin: 12mm; }
 .frame { flex: 1; display: flex; flex-direction: column; align-items: center; text-align: center;
-  border: 2.2pt solid ${ACCENT}; outline: 0.6pt solid ${GOLD}; outline-offset: -3.2mm; padding: 12mm 22mm 9mm; }
-.frame .relais-logo { width: 40mm; height: 22mm; margin: 0 auto 2mm; }
+  border: 2.2pt solid ${ACCENT}; outline: 0.6pt solid ${GOLD}; outline-offset: -3.2mm; padding: 10mm 22mm 8mm; }
+.frame .relais-logo { width: 40mm; height: 20mm; margin: 0 auto 2mm; }
 .frame .org { font-size: 12pt; font-weight: 600; letter-spacing: 0.04em; }
-.frame .title { font-size: 28pt; margin-top: 7mm; text-transform: uppercase; letter-spacing: 0.09em; font-weight: 600; }
-.frame .ornament { width: 40mm; border-top: 0.6pt solid ${GOLD}; margin: 5mm auto; }
+.frame .title { font-size: 28pt; margin-top: 4mm; text-transform: uppercase; letter-spacing: 0.09em; font-weight: 600; }
+.frame .ornament { width: 44mm; border-top: 0.6pt solid ${GOLD}; margin: 4mm auto 0; }
+.frame .middle { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; padding: 3mm 0; }
 .frame .presented { font-style: italic; font-size: 13pt; color: #3d4750; }
-.frame .who { font-size: 30pt; font-style: italic; font-weight: 600; margin: 3mm 0 4mm; color: #1d2329; }
-.frame .reason { font-size: 14pt; max-width: 200mm; }
-.frame .message { font-style: italic; max-width: 190mm; margin-top: 3mm; color: #3d4750; }
-.frame .course { font-size: 18pt; font-weight: 600; font-style: italic; margin: 1mm 0 2mm; }
+.frame .who { font-size: 32pt; font-style: italic; font-weight: 600; margin: 2mm 0 4mm; color: #1d2329; line-height: 1.15; }
+.frame .reason { font-size: 15pt; max-width: 210mm; }
+.frame .message { font-style: italic; font-size: 12pt; max-width: 200mm; margin-top: 4mm; color: #3d4750; }
+.frame .course { font-size: 20pt; font-weight: 600; font-style: italic; margin: 2mm 0 3mm; }
 .frame .content { max-width: 200mm; font-size: 10.5pt; text-align: left; margin-top: 3mm; }
-.frame .bottom { margin-top: auto; width: 100%; display: flex; justify-content: space-between; align-items: flex-end; text-align: left; padding-top: 6mm; }
+.frame .sign-image, .frame .sign-space { height: 16mm; }
+.frame .sign-where { margin-bottom: 1mm; }
+.frame .bottom { width: 100%; display: flex; justify-content: space-between; align-items: flex-end; text-align: left; padding-top: 6mm; }
 .frame .bottom .number { align-self: flex-end; }
 
 /* Mission sheet: labelled fields. */
@@ -143,11 +146,11 @@ function recognition(model: CertificateModel): SafeHtml {
   const r = documentWords(lang).recognition;
   return sheet(
     html`<div class="frame">${frameTop(model, lang, r.title)}
-<div class="presented">${r.presented}</div>
+<div class="middle"><div class="presented">${r.presented}</div>
 <div class="who">${typography(fullName(model.volunteer), lang)}</div>
 <div class="reason">${typography(draft.reason, lang)}</div>
 ${draft.message ? html`<div class="message">${paragraphs(typography(draft.message, lang))}</div>` : null}
-<div class="message">${fill(r.from, { association: typography(model.association.name, lang) })}</div>
+<div class="message">${fill(r.from, { association: typography(model.association.name, lang) })}</div></div>
 <div class="bottom">${numberLine(model, lang)}${signature(model, lang)}</div></div>`,
     'framed',
   );
@@ -162,12 +165,12 @@ function training(model: CertificateModel): SafeHtml {
   const by = draft.trainer ? `, ${fill(t.trainer, { trainer: typography(draft.trainer, lang) })}` : '';
   return sheet(
     html`<div class="frame">${frameTop(model, lang, t.title)}
-<div class="presented">${fill(t.intro, { association: typography(model.association.name, lang) })}</div>
+<div class="middle"><div class="presented">${fill(t.intro, { association: typography(model.association.name, lang) })}</div>
 <div class="who">${typography(fullName(model.volunteer), lang)}</div>
 <div class="presented">${t.completed}</div>
 <div class="course">${lang === 'fr' ? `«\u00a0${typography(draft.course, lang)}\u00a0»` : `“${draft.course}”`}</div>
 <div class="reason">${when}${by}.</div>
-${draft.content ? html`<div class="content"><div class="section-title">${t.content}</div>${paragraphs(typography(draft.content, lang))}</div>` : null}
+${draft.content ? html`<div class="content"><div class="section-title">${t.content}</div>${paragraphs(typography(draft.content, lang))}</div>` : null}</div>
 <div class="bottom">${numberLine(model, lang)}${signature(model, lang)}</div></div>`,
     'framed',
   );
