@@ -72,7 +72,12 @@ const STYLES = `
 .fields td { vertical-align: top; padding: 2.2mm 0; border-top: 0.5pt solid #d5d9dd; }
 .fields td p:last-child { margin-bottom: 0; }
 .fields .blank { height: 16mm; }
-.two-signs { margin-top: auto; padding-top: 8mm; display: flex; justify-content: space-between; gap: 12mm; }
+.two-signs { margin-top: auto; padding-top: 6mm; display: flex; justify-content: space-between; gap: 12mm; break-inside: avoid; }
+.sign, .foot { break-inside: avoid; }
+.mission .heading { margin-top: 7mm; }
+.mission .fields { margin-top: 5mm; }
+.mission .fields th, .mission .fields td { padding-top: 1.8mm; padding-bottom: 1.8mm; }
+.mission .sign-image, .mission .sign-space { height: 16mm; }
 .two-signs > div { flex: 1; }
 `;
 
@@ -203,7 +208,7 @@ ${row(m.skills, text(draft.skills))}
 <div class="two-signs"><div><div class="section-title">${m.volunteerSignature}</div><div class="sign-name">${typography(fullName(model.volunteer), lang)}</div></div>
 <div><div class="section-title">${m.validation}</div>${signature(model, lang)}</div></div>
 ${model.minutes ? html`<div class="foot"><span>${w.hoursNote}</span></div>` : null}`,
-    'letter',
+    'letter mission',
   );
 }
 
