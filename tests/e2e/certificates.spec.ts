@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeSetup, expect, test, type CoreFixture } from './fixtures';
@@ -9,6 +10,12 @@ const YEAR = new Date().getUTCFullYear();
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A day of last year, as stored and as typed. */
 const lastYear = (month: number, day: number) => ({ iso: `${YEAR - 1}-${pad(month)}-${pad(day)}`, typed: `${pad(day)}/${pad(month)}/${YEAR - 1}` });
+
+/** WCAG A/AA checks of the page (notifications left out: the shared notifier's, checked elsewhere). */
+async function axe(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.mantine-Notifications-root').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 /** A volunteer with approved hours, through the app's own calls. */
 async function volunteer(core: CoreFixture, firstName: string, lastName: string, joinedOn: string, entries: { on: string; minutes: number; category?: 'support' | 'facilitation' | 'logistics' }[]) {
@@ -183,10 +190,12 @@ test.describe('Certificates', () => {
       await c.typeDate('periodTo', lastYear(12, 31).typed);
       await c.expectPreview(lang === 'fr' ? 'Attestation de bénévolat' : 'Volunteering statement');
       await page.screenshot({ path: `${SHOTS}/certificates-issue-${lang}.png`, fullPage: true });
+      await axe(page);
 
       await app.open('/certificates?tab=due');
       await expect(c.dueTable).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/certificates-due-${lang}.png`, fullPage: true });
+      await axe(page);
       await c.batchButton.click();
       await expect(page.getByText(s.due.emptyTitle)).toBeVisible({ timeout: 30_000 });
       const issued = readdirSync(join(core.dataDir, 'exports')).find((f) => f.endsWith('.pdf'))!;
@@ -195,10 +204,12 @@ test.describe('Certificates', () => {
       await app.open('/certificates?tab=registry');
       await expect(c.registryTable).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/certificates-registry-${lang}.png`, fullPage: true });
+      await axe(page);
 
       await app.open('/certificates?tab=settings');
       await expect(page.getByTestId('certificate-settings-save')).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/certificates-settings-${lang}.png`, fullPage: true });
+      await axe(page);
     });
   }
 });

@@ -62,7 +62,7 @@ function SettingsForm({ settings }: { settings: CertificateSettings }) {
           </Title>
           <TextInput label={t('settings.place')} description={t('settings.placeHint')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} size="md" maxLength={100} error={errors.place} />
           <Stack gap={6}>
-            <Text fw={500}>{t('settings.signature')}</Text>
+            <Input.Label size="md">{t('settings.signature')}</Input.Label>
             <Input.Description>{t('settings.signatureHint')}</Input.Description>
             <Group gap="md">
               {signature ? (
