@@ -5,6 +5,7 @@ import { RelaisFailure } from '../../../shared/errors';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
+import { isAttended } from '../events/planning.repository';
 import { defaultTimeZone, isTimeZone, minutesBetween, placeEvent } from '../events/time';
 import { storedLanguage } from '../privacy/erasure';
 import { trainingLabel } from './names';
@@ -75,6 +76,16 @@ function checkSession(sqlite: Sqlite, data: SessionData, previous: SessionSummar
     times = { timeZone, startLocal: start.local, endLocal: end.local, startUtc: start.utc, endUtc: end.utc };
   }
 
+  if (previous && times) {
+    // The same rules as planning's own edits: an attended event keeps its times, and roles staffed
+    // inside it must still fit.
+    const before = previousUtc(sqlite, previous.eventId);
+    const moved = times.startUtc !== before.start || times.endUtc !== before.end || times.timeZone !== previous.timeZone;
+    if (moved && isAttended(sqlite, previous.eventId)) issues.push({ path: ['startLocal'], key: 'planning.attendedLocked' });
+    const longestRole = sqlite.prepare('SELECT max(end_offset) FROM event_roles WHERE event_id = ?').pluck().get(previous.eventId) as number | null;
+    if (longestRole !== null && longestRole > minutesBetween(times.startUtc, times.endUtc)) issues.push({ path: ['endLocal'], key: 'planning.rolesOutsideEvent' });
+  }
+
   // A completed session's qualifications follow from its training, its day and its participants:
   // change those after reopening it, not under people's certificates.
   if (previous?.completedOn) {
@@ -85,6 +96,15 @@ function checkSession(sqlite: Sqlite, data: SessionData, previous: SessionSummar
   }
   if (issues.length) fail(issues);
   return { training: training!, times: times! };
+}
+
+const previousUtc = (sqlite: Sqlite, eventId: number) =>
+  sqlite.prepare('SELECT start_utc AS start, end_utc AS "end" FROM events WHERE id = ?').get(eventId) as { start: string; end: string };
+
+/** Expenses recorded by finance that point at the event (the table exists once finance's migration ran). */
+function hasExpenses(sqlite: Sqlite, eventId: number): boolean {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'money_lines'").get();
+  return table !== undefined && sqlite.prepare('SELECT 1 FROM money_lines WHERE event_id = ? LIMIT 1').get(eventId) !== undefined;
 }
 
 export function getSession(sqlite: Sqlite, eventId: number): SessionDetail {
@@ -160,6 +180,10 @@ export function deleteSession(ctx: Context, eventId: number): { eventId: number 
   const { sqlite } = ctx;
   const session = sessionOrThrow(sqlite, eventId);
   if (session.completedOn) throw new RelaisFailure('CONFLICT', { reason: 'trainingSessionCompleted', eventId });
+  // Attendance and hours are the association's record of what happened; expenses would lose
+  // what they paid for. Either keeps the session.
+  if (isAttended(sqlite, eventId)) throw new RelaisFailure('CONFLICT', { reason: 'trainingSessionAttended', eventId });
+  if (hasExpenses(sqlite, eventId)) throw new RelaisFailure('CONFLICT', { reason: 'trainingSessionInUse', eventId });
   try {
     // The event goes, and with it (ON DELETE CASCADE) the session, its participants and trainers.
     sqlite.prepare('DELETE FROM events WHERE id = ?').run(eventId);

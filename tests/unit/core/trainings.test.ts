@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../../electron/core/context';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { collectPerson, personCsvRows } from '../../../electron/core/privacy/person-export';
 import { DATABASE_FILE } from '../../../electron/core/relais';
@@ -264,6 +265,44 @@ describe('completing a session', () => {
     await refused(t, 'trainings.updateSession', { eventId: s.eventId, data: { ...input, participantIds: [ana.id, ben.id] } }, ['participantIds'], 'reopenFirst');
     await refused(t, 'trainings.updateSession', { eventId: s.eventId, data: { ...input, startLocal: '2025-03-16T09:00', endLocal: '2025-03-16T17:00' } }, ['startLocal'], 'reopenFirst');
     expectSentence('issues', 'reopenFirst');
+  });
+
+  it('an attended session keeps its times and is not deleted; nor is one with expenses', async () => {
+    const t = await openTestCore();
+    const pssm = await trainingId(t, 'mental_health_first_aid');
+    const ana = await person(t, 'Ana');
+    const input = buildSession(pssm, { participantIds: [ana.id] });
+    const attended = await t.call('trainings.createSession', input);
+    const db = new Database(t.file);
+    db.prepare("INSERT INTO attendance (event_id, volunteer_id, status, walk_in, updated_at) VALUES (?, ?, 'present', 0, '2025-03-15T17:00:00Z')").run(attended.eventId, ana.id);
+    db.close();
+    await refused(t, 'trainings.updateSession', { eventId: attended.eventId, data: { ...input, startLocal: '2025-03-15T10:00' } }, ['startLocal'], 'planning.attendedLocked');
+    // Its cost can still change.
+    expect((await t.call('trainings.updateSession', { eventId: attended.eventId, data: { ...input, costCents: 1 } })).costCents).toBe(1);
+    const before = dumpTables(t.file);
+    expect(expectFailure(await t.dispatch('trainings.deleteSession', { eventId: attended.eventId }), 'CONFLICT').details).toMatchObject({ reason: 'trainingSessionAttended' });
+    expect(dumpTables(t.file)).toEqual(before);
+    expectSentence('reasons', 'trainingSessionAttended');
+
+    const paid = await t.call('trainings.createSession', buildSession(pssm, { participantIds: [ana.id] }));
+    const withExpense = new Database(t.file);
+    const hasFinance = withExpense.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'money_lines'").get() !== undefined;
+    // Finance's expenses come with its migration (9); the check is exercised whenever it is there.
+    expect(hasFinance).toBe(MIGRATIONS.some((m) => m.version === 9));
+    if (hasFinance) {
+      const category = withExpense.prepare("SELECT id FROM money_categories WHERE direction = 'expense' LIMIT 1").pluck().get() as number;
+      withExpense
+        .prepare(
+          `INSERT INTO money_lines (direction, occurred_on, amount_cents, label, category_id, payment_method, event_id, created_at, updated_at)
+           VALUES ('expense', '2025-03-20', 50000, 'Formatrice PSSM', ?, 'transfer', ?, '2025-03-20T10:00:00Z', '2025-03-20T10:00:00Z')`,
+        )
+        .run(category, paid.eventId);
+    }
+    withExpense.close();
+    if (hasFinance) {
+      expect(expectFailure(await t.dispatch('trainings.deleteSession', { eventId: paid.eventId }), 'CONFLICT').details).toMatchObject({ reason: 'trainingSessionInUse' });
+      expectSentence('reasons', 'trainingSessionInUse');
+    }
   });
 
   it('a cancelled session cannot be completed', async () => {

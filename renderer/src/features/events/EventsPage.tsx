@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/errors';
 import { IconCalendar, IconPlus } from '../../components/icons';
 import { useLang } from '../volunteers/labels';
 import { addDays, addMonths, longDay, monthGrid, monthTitle, startOfWeek, today } from './dates';
-import { MonthView } from './MonthView';
+import { MonthView, PER_DAY } from './MonthView';
 import { ProgrammesPanel } from './ProgrammesPanel';
 import { useCalendar } from './queries';
 import { UpcomingList } from './UpcomingList';
@@ -60,7 +60,8 @@ function CalendarPanel({ view, date, go }: { view: 'month' | 'week'; date: strin
   const days = view === 'month' ? monthGrid(date) : Array.from({ length: 7 }, (_, i) => addDays(startOfWeek(date), i));
   const from = days[0]!;
   const to = days[days.length - 1]!;
-  const calendar = useCalendar(from, to);
+  // The month view asks for the first events of each day and every day's total (crowded days stay cheap).
+  const calendar = useCalendar(from, to, view === 'month' ? PER_DAY : null);
   const step = (n: number) => go({ date: view === 'month' ? addMonths(date, n) : addDays(date, 7 * n) });
   const title = view === 'month' ? monthTitle(date, lang) : t('calendar.weekOf', { from: longDay(from, lang), to: longDay(to, lang) });
   const events = calendar.data?.events ?? [];
@@ -90,7 +91,7 @@ function CalendarPanel({ view, date, go }: { view: 'month' | 'week'; date: strin
         </Alert>
       ) : null}
       {view === 'month' ? (
-        <MonthView date={date} events={events} onShowWeek={(day) => go({ view: 'week', date: day })} />
+        <MonthView date={date} events={events} dayTotals={calendar.data?.dayTotals ?? {}} onShowWeek={(day) => go({ view: 'week', date: day })} />
       ) : (
         <WeekView date={date} events={events} />
       )}
