@@ -151,6 +151,28 @@ describe('certificates: drafts', () => {
     const fr = await t.call('certificates.draft', { template: 'recognition', language: 'fr', volunteerId: marie, milestone: 'hours:250' });
     expect((fr.draft as { reason: string }).reason).toBe('pour avoir franchi le cap des 250 heures de bénévolat au sein de notre association');
   });
+
+  it('prefills a training certificate from the person’s latest completed training session', async () => {
+    const { t, marie } = await setup();
+    withFile(t.file, (db) => {
+      const now = '2026-01-01T00:00:00.000Z';
+      const training = Number(db.prepare('INSERT INTO trainings (name, created_at, updated_at) VALUES (?, ?, ?)').run('Écoute active', now, now).lastInsertRowid);
+      for (const [title, day, result] of [['Écoute active — session 1', '2026-03-14', 'completed'], ['Écoute active — session 2', '2026-09-19', 'completed'], ['Écoute active — session 3', '2026-10-10', 'not_completed']] as const) {
+        const event = Number(
+          db
+            .prepare(
+              `INSERT INTO events (status, title, kind, format, time_zone, start_local, end_local, start_utc, end_utc, created_at, updated_at)
+               VALUES ('planned', ?, 'training', 'in_person', 'Europe/Paris', ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(title, `${day}T09:00`, `${day}T16:30`, `${day}T07:00:00.000Z`, `${day}T14:30:00.000Z`, now, now).lastInsertRowid,
+        );
+        db.prepare('INSERT INTO training_sessions (event_id, training_id, trainer_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(event, training, 'Zoé Nguyễn', now, now);
+        db.prepare('INSERT INTO training_participants (event_id, volunteer_id, result, enrolled_at) VALUES (?, ?, ?, ?)').run(event, marie, result, now);
+      }
+    });
+    const view = await t.call('certificates.draft', { template: 'training', language: 'fr', volunteerId: marie });
+    expect(view.draft).toMatchObject({ course: 'Écoute active — session 2', courseDate: '2026-09-19', trainer: 'Zoé Nguyễn', durationMinutes: 450 });
+  });
 });
 
 describe('certificates: issuing and the registry', () => {
