@@ -3,7 +3,9 @@ import { CALENDAR_LIMIT } from '../../../shared/api/events/planning';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
-import { addDays } from './time';
+
+/** The next days as YYYY-MM-DD, without Temporal (asked dozens of times per month view). */
+const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const LIGHT = `e.id, e.title, e.kind, e.start_local, e.end_local, e.start_utc, e.end_utc, e.time_zone, e.status, e.series_id,
   e.detached, e.format, e.place, e.programme_id`;
@@ -54,16 +56,43 @@ function prepared(sqlite: Sqlite, sql: string) {
 
 /**
  * Events starting on the given local days, in order: one range walk of `events_by_start`
- * (start_local, id), which also gives the order, so a month answers in about the same time at
- * 50k sessions as at 50.
+ * (start_local, id), which also gives the order, so a month answers in about the same time at 50k
+ * sessions as at 50.
  */
 export const calendarSql = (includeCancelled: boolean) => `SELECT ${LIGHT} FROM events e INDEXED BY events_by_start
     WHERE e.start_local >= @from AND e.start_local < @until ${includeCancelled ? '' : "AND e.status = 'planned'"}
     ORDER BY e.start_local, e.id LIMIT @limit`;
 
-export function calendar(ctx: Context, input: { from: string; to: string; includeCancelled: boolean }) {
-  const rows = prepared(ctx.sqlite, calendarSql(input.includeCancelled)).all({ from: input.from, until: addDays(input.to, 1), limit: CALENDAR_LIMIT + 1 }) as LightRow[];
-  return { events: rows.slice(0, CALENDAR_LIMIT).map(toLight), truncated: rows.length > CALENDAR_LIMIT };
+/** How many events start on one day: counted in the index, no row read. */
+export const dayCountSql = (includeCancelled: boolean) =>
+  includeCancelled
+    ? 'SELECT count(*) FROM events INDEXED BY events_by_start WHERE start_local >= @from AND start_local < @until'
+    : "SELECT count(*) FROM events INDEXED BY events_by_start WHERE start_local >= @from AND start_local < @until AND status = 'planned'";
+
+/**
+ * The month view shows a few events a day and "+ n more": with `perDay`, each day is one short
+ * walk of the same index (its first events, and its count), so a crowded month costs no more
+ * than a quiet one.
+ */
+export function calendar(ctx: Context, input: { from: string; to: string; includeCancelled: boolean; perDay: number | null }) {
+  const list = prepared(ctx.sqlite, calendarSql(input.includeCancelled));
+  const dayTotals: Record<string, number> = {};
+  if (input.perDay === null) {
+    const rows = list.all({ from: input.from, until: addDays(input.to, 1), limit: CALENDAR_LIMIT + 1 }) as LightRow[];
+    const kept = rows.slice(0, CALENDAR_LIMIT);
+    for (const r of kept) dayTotals[r.start_local.slice(0, 10)] = (dayTotals[r.start_local.slice(0, 10)] ?? 0) + 1;
+    return { events: kept.map(toLight), dayTotals, truncated: rows.length > CALENDAR_LIMIT };
+  }
+  const count = prepared(ctx.sqlite, dayCountSql(input.includeCancelled)).pluck();
+  const events: CalendarEvent[] = [];
+  for (let day = input.from; day <= input.to; day = addDays(day, 1)) {
+    const range = { from: day, until: addDays(day, 1) };
+    const rows = list.all({ ...range, limit: input.perDay }) as LightRow[];
+    if (rows.length === 0) continue;
+    dayTotals[day] = rows.length < input.perDay ? rows.length : (count.get(range) as number);
+    events.push(...rows.map(toLight));
+  }
+  return { events, dayTotals, truncated: false };
 }
 
 // An event lasts at most a day, so anything not yet over started less than a day ago: the walk of

@@ -352,6 +352,8 @@ export const calendarInput = z
     from: isoDate,
     to: isoDate,
     includeCancelled: z.boolean().default(true),
+    /** At most this many events per day, the earliest (a month view shows a few and "+ n more"); null: all. */
+    perDay: z.number().int().min(1).max(100).nullable().default(null),
   })
   .refine((r) => r.to >= r.from, { error: 'v:planning.rangeOrder', path: ['to'] })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, { error: 'v:planning.rangeTooLong', path: ['to'] });
@@ -428,8 +430,16 @@ export const planningMethods = {
       adjustments: z.array(adjustment),
     }),
   ),
-  /** Events starting between two local days (inclusive), in start order: one indexed range query. */
-  'events.calendar': method(calendarInput, z.object({ events: z.array(calendarEvent), truncated: z.boolean() })),
+  /** Events starting between two local days (inclusive), in start order: one walk of the start index. */
+  'events.calendar': method(
+    calendarInput,
+    z.object({
+      events: z.array(calendarEvent),
+      /** How many events start on each day that has any (all of them, whatever `perDay` kept). */
+      dayTotals: z.record(z.string(), z.number().int()),
+      truncated: z.boolean(),
+    }),
+  ),
   /** Events not yet over, soonest first. */
   'events.upcoming': method(
     z.strictObject({ ...page, includeCancelled: z.boolean().default(false) }).default({ offset: 0, limit: 50, includeCancelled: false }),

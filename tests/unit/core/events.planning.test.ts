@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarSql } from '../../../electron/core/events/calendar';
+import { calendarSql, dayCountSql } from '../../../electron/core/events/calendar';
 import { MAX_OCCURRENCES } from '../../../shared/api';
 import { buildVolunteer, dumpTables, expectIssue, openTestCore, type TestCore } from './helpers';
 import { ZONE, assignFirstRole, buildEvent, buildSeries, day, recordAttendance, rows, skillId, withFile } from './events.planning.support';
@@ -449,9 +449,29 @@ describe('calendar, upcoming and a volunteer’s schedule', () => {
     expect(march.events.map((e) => e.start)).toEqual(['2030-03-05T18:30', '2030-03-12T18:30', '2030-03-19T18:30', '2030-03-26T18:30', '2030-03-31T23:30']);
     expect(march.events[1]).toMatchObject({ status: 'cancelled', seriesId: series.id, kind: 'support_group' });
     expect(march.events[4]).toMatchObject({ id: event.id, seriesId: null, end: '2030-04-01T00:30' });
+    expect(march.dayTotals).toEqual({ '2030-03-05': 1, '2030-03-12': 1, '2030-03-19': 1, '2030-03-26': 1, '2030-03-31': 1 });
     const planned = await t.call('events.calendar', { from: '2030-03-01', to: '2030-03-31', includeCancelled: false });
     expect(planned.events).toHaveLength(4);
     expectIssue(await t.failure('events.calendar', { from: '2030-03-31', to: '2030-03-01' }), ['to'], 'planning.rangeOrder');
+  });
+
+  it('gives a month view the first events of each day and every day’s total, however crowded', async () => {
+    const t = await openTestCore();
+    for (const hour of ['08', '09', '10', '11', '12', '13']) {
+      await t.call('events.create', buildEvent({ start: `2030-03-12T${hour}:00`, end: `2030-03-12T${hour}:45` }));
+    }
+    const { event: cancelled } = await t.call('events.create', buildEvent({ start: '2030-03-12T07:00', end: '2030-03-12T07:30' }));
+    await t.call('events.cancel', { id: cancelled.id });
+    await t.call('events.create', buildEvent({ start: '2030-03-13T09:00', end: '2030-03-13T10:00' }));
+    const month = await t.call('events.calendar', { from: '2030-02-24', to: '2030-04-06', perDay: 3 });
+    expect(month.events.map((e) => e.start)).toEqual(['2030-03-12T07:00', '2030-03-12T08:00', '2030-03-12T09:00', '2030-03-13T09:00']);
+    expect(month.dayTotals).toEqual({ '2030-03-12': 7, '2030-03-13': 1 });
+    const planned = await t.call('events.calendar', { from: '2030-02-24', to: '2030-04-06', perDay: 3, includeCancelled: false });
+    expect(planned.events.map((e) => e.start)).toEqual(['2030-03-12T08:00', '2030-03-12T09:00', '2030-03-12T10:00', '2030-03-13T09:00']);
+    expect(planned.dayTotals).toEqual({ '2030-03-12': 6, '2030-03-13': 1 });
+    const all = await t.call('events.calendar', { from: '2030-03-12', to: '2030-03-12' });
+    expect(all.events).toHaveLength(7);
+    expect(all.dayTotals).toEqual({ '2030-03-12': 7 });
   });
 
   it('reads the month with one range walk of the start index', async () => {
@@ -460,6 +480,9 @@ describe('calendar, upcoming and a volunteer’s schedule', () => {
       const plan = withFile(t.file, (db) => db.prepare(`EXPLAIN QUERY PLAN ${calendarSql(includeCancelled)}`).all({ from: '2030-03-01', until: '2030-04-01', limit: 10 }) as { detail: string }[]);
       expect(plan.map((p) => p.detail)).toEqual(['SEARCH e USING INDEX events_by_start (start_local>? AND start_local<?)']);
     }
+    // A day's total for the month view is counted in the index alone.
+    const count = withFile(t.file, (db) => db.prepare(`EXPLAIN QUERY PLAN ${dayCountSql(true)}`).all({ from: '2030-03-12', until: '2030-03-13' }) as { detail: string }[]);
+    expect(count.map((p) => p.detail)).toEqual(['SEARCH events USING COVERING INDEX events_by_start (start_local>? AND start_local<?)']);
   });
 
   it('lists what is not over yet, soonest first, without cancelled events', async () => {

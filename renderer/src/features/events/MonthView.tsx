@@ -7,7 +7,7 @@ import type { CalendarRow } from './queries';
 import classes from './calendar.module.css';
 
 /** Events shown in a day cell before "+ n more" (the week view lists them all). */
-const PER_DAY = 3;
+export const PER_DAY = 3;
 
 export function groupByDay(events: readonly CalendarRow[]): Map<string, CalendarRow[]> {
   const out = new Map<string, CalendarRow[]>();
@@ -21,7 +21,19 @@ export function groupByDay(events: readonly CalendarRow[]): Map<string, Calendar
 }
 
 /** Six weeks around a month, Monday first; each day lists its events by start time. */
-export function MonthView({ date, events, onShowWeek }: { date: string; events: readonly CalendarRow[]; onShowWeek: (day: string) => void }) {
+export function MonthView({
+  date,
+  events,
+  dayTotals,
+  onShowWeek,
+}: {
+  date: string;
+  /** The first PER_DAY events of each day. */
+  events: readonly CalendarRow[];
+  /** How many events each day has in all. */
+  dayTotals: Record<string, number>;
+  onShowWeek: (day: string) => void;
+}) {
   const { t } = useTranslation('events');
   const lang = useLang();
   const days = monthGrid(date);
@@ -49,6 +61,7 @@ export function MonthView({ date, events, onShowWeek }: { date: string; events: 
           <tr key={week}>
             {days.slice(week * 7, week * 7 + 7).map((day) => {
               const list = byDay.get(day) ?? [];
+              const more = (dayTotals[day] ?? list.length) - Math.min(list.length, PER_DAY);
               const outside = day.slice(0, 7) !== month;
               return (
                 <td key={day} className={classes.cell} data-outside={outside || undefined} data-today={day === now || undefined} data-day={day}>
@@ -58,9 +71,9 @@ export function MonthView({ date, events, onShowWeek }: { date: string; events: 
                   {list.slice(0, PER_DAY).map((e) => (
                     <EventChip key={e.id} event={e} compact />
                   ))}
-                  {list.length > PER_DAY ? (
+                  {more > 0 ? (
                     <Anchor component="button" type="button" size="sm" mt={2} onClick={() => onShowWeek(day)}>
-                      {t('calendar.more', { count: list.length - PER_DAY })}
+                      {t('calendar.more', { count: more })}
                     </Anchor>
                   ) : null}
                 </td>

@@ -1,6 +1,6 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import { translateIssue } from '../../components/errors';
@@ -21,6 +21,8 @@ export function SeriesPreview({ rule }: { rule: Input<'events.previewSeries'> })
     queryKey: eventKeys.preview(debounced),
     queryFn: () => call('events.previewSeries', debounced),
     retry: false,
+    // The last answer stays while the next one comes: no flicker as the person types.
+    placeholderData: keepPreviousData,
   });
   if (preview.isError) {
     const issue = preview.error instanceof ApiError ? preview.error.error.details?.issues?.[0] : undefined;

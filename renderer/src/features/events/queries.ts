@@ -5,7 +5,7 @@ import { call } from '../../lib/api';
 /** Query keys of planning: every write refreshes the whole `events` family (calendars, pages, staffing). */
 export const eventKeys = {
   all: ['events'] as const,
-  calendar: (from: string, to: string) => ['events', 'calendar', from, to] as const,
+  calendar: (from: string, to: string, perDay: number | null) => ['events', 'calendar', from, to, perDay] as const,
   upcoming: (limit: number) => ['events', 'upcoming', limit] as const,
   detail: (id: number) => ['events', 'detail', id] as const,
   series: (id: number) => ['events', 'series', id] as const,
@@ -18,10 +18,11 @@ export type EventOut = Output<'events.get'>;
 export type SeriesOut = Output<'events.getSeries'>;
 export type CalendarRow = Output<'events.calendar'>['events'][number];
 
-export function useCalendar(from: string, to: string) {
+/** `perDay`: the month view asks for the first few events of each day and every day's total. */
+export function useCalendar(from: string, to: string, perDay: number | null = null) {
   return useQuery({
-    queryKey: eventKeys.calendar(from, to),
-    queryFn: () => call('events.calendar', { from, to }),
+    queryKey: eventKeys.calendar(from, to, perDay),
+    queryFn: () => call('events.calendar', { from, to, perDay }),
     placeholderData: keepPreviousData,
   });
 }
