@@ -21,11 +21,11 @@ export const MAX_OFFSET_MINUTES = MAX_EVENT_MINUTES;
 export const MAX_SUGGESTIONS = 50;
 
 /** Whole-number fields carry their own message, so "0 people" or "level 4" reads as what it is. */
-const wholeNumber = (key: string, min: number, max: number) =>
+const wholeNumber = (key: string, min: number, max: number, belowMin = key) =>
   z
     .number({ error: `v:${key}` })
     .int({ error: `v:${key}` })
-    .min(min, { error: `v:${key}` })
+    .min(min, { error: `v:${belowMin}` })
     .max(max, { error: `v:${key}` });
 
 export const eventRoleSkillInput = z.strictObject({
@@ -39,9 +39,9 @@ export const eventRoleInput = z
     name: requiredText(LIMITS.name),
     needed: wholeNumber('staffing.needed', 1, MAX_ROLE_NEEDED),
     /** Minutes after the event's start; 0: from the start. */
-    startOffset: wholeNumber('staffing.offset', 0, MAX_OFFSET_MINUTES).default(0),
+    startOffset: wholeNumber('staffing.offset', 0, MAX_OFFSET_MINUTES, 'staffing.startBeforeEvent').default(0),
     /** Minutes after the event's start; null: until the event ends. Must fit inside the event. */
-    endOffset: wholeNumber('staffing.offset', 1, MAX_OFFSET_MINUTES).nullable().default(null),
+    endOffset: wholeNumber('staffing.offset', 1, MAX_OFFSET_MINUTES, 'staffing.endBeforeStart').nullable().default(null),
     skills: z
       .array(eventRoleSkillInput)
       .max(MAX_ROLE_SKILLS, { error: 'v:tooMany' })

@@ -9,6 +9,7 @@ import { addDays, addMonths, longDay, monthGrid, monthTitle, startOfWeek, today 
 import { MonthView, PER_DAY } from './MonthView';
 import { ProgrammesPanel } from './ProgrammesPanel';
 import { useCalendar } from './queries';
+import { UnfilledRoles } from './staffing/UnfilledRoles';
 import { UpcomingList } from './UpcomingList';
 import { useCalendarState, type View } from './useCalendarState';
 import { WeekView } from './WeekView';
@@ -35,6 +36,7 @@ export function EventsPage() {
           <Tabs.Tab value="month">{t('calendar.month')}</Tabs.Tab>
           <Tabs.Tab value="week">{t('calendar.week')}</Tabs.Tab>
           <Tabs.Tab value="upcoming">{t('calendar.upcoming')}</Tabs.Tab>
+          <Tabs.Tab value="unfilled">{t('staffing.unfilled.tab')}</Tabs.Tab>
           <Tabs.Tab value="programmes">{t('calendar.programmes')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="month" pt="md">
@@ -45,6 +47,9 @@ export function EventsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="upcoming" pt="md">
           <UpcomingList />
+        </Tabs.Panel>
+        <Tabs.Panel value="unfilled" pt="md">
+          <UnfilledRoles />
         </Tabs.Panel>
         <Tabs.Panel value="programmes" pt="md">
           <ProgrammesPanel />

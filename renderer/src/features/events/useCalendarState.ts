@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { today } from './dates';
 
-export const VIEWS = ['month', 'week', 'upcoming', 'programmes'] as const;
+export const VIEWS = ['month', 'week', 'upcoming', 'unfilled', 'programmes'] as const;
 export type View = (typeof VIEWS)[number];
 
 /**

@@ -6,8 +6,9 @@ import { CustomFieldsSection } from './CustomFieldsSection';
 import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { SkillsSection } from './SkillsSection';
+import { WeeklyHourCapField } from '../events/staffing/WeeklyHourCapField';
 
-export const SETTINGS_TABS = ['association', 'language', 'customFields', 'skills', 'data'] as const;
+export const SETTINGS_TABS = ['association', 'language', 'customFields', 'skills', 'staffing', 'data'] as const;
 
 /** Settings, one tab per subject; the open tab is in the URL (`/settings?tab=skills`). */
 export function SettingsPage() {
@@ -41,6 +42,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="skills" pt="lg">
           <SkillsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="staffing" pt="lg">
+          <WeeklyHourCapField />
         </Tabs.Panel>
         <Tabs.Panel value="data" pt="lg">
           <DataSection />
