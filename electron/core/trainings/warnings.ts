@@ -58,6 +58,12 @@ export const qualificationCheck: AssignmentCheck = ({ sqlite, role, person }) =>
   );
 };
 
+export function roleRequirement(sqlite: Sqlite, roleId: number): { roleId: number; requiredTrainingId: number | null } {
+  const role = sqlite.prepare('SELECT required_training_id FROM event_roles WHERE id = ?').get(roleId) as { required_training_id: number | null } | undefined;
+  if (!role) throw new RelaisFailure('NOT_FOUND', { roleId });
+  return { roleId, requiredTrainingId: role.required_training_id };
+}
+
 /** Sets (or clears) the training a role requires. An archived training can no longer be newly required. */
 export function setRoleRequirement(sqlite: Sqlite, roleId: number, trainingId: number | null): { roleId: number; requiredTrainingId: number | null } {
   const role = sqlite.prepare('SELECT required_training_id FROM event_roles WHERE id = ?').get(roleId) as { required_training_id: number | null } | undefined;

@@ -492,7 +492,10 @@ describe('roles that require a qualification (staffing warnings)', () => {
     const old = await t.call('trainings.save', { name: 'Ancienne' });
     await t.call('trainings.archive', { id: old.id, archived: true });
     const { roleId } = seedRoleRequiring(t.file, '2025-06-01', null);
+    expect(await t.call('trainings.roleRequirement', { roleId })).toEqual({ roleId, requiredTrainingId: null });
     expect(await t.call('trainings.setRoleRequirement', { roleId, trainingId: pssm })).toEqual({ roleId, requiredTrainingId: pssm });
+    expect(await t.call('trainings.roleRequirement', { roleId })).toEqual({ roleId, requiredTrainingId: pssm });
+    expectFailure(await t.dispatch('trainings.roleRequirement', { roleId: 999 }), 'NOT_FOUND');
     await refused(t, 'trainings.setRoleRequirement', { roleId, trainingId: 999 }, ['trainingId'], 'unknownTraining');
     await refused(t, 'trainings.setRoleRequirement', { roleId, trainingId: old.id }, ['trainingId'], 'trainingArchived');
     expectFailure(await t.dispatch('trainings.setRoleRequirement', { roleId: 999, trainingId: pssm }), 'NOT_FOUND');
