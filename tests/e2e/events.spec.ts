@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import enVolunteers from '../../shared/i18n/locales/en/volunteers.json';
@@ -211,6 +212,34 @@ test('moves one session on its own, then changes this and following: the series 
   const fresh = await core.call('events.getSeries', { id: moved.series!.id });
   expect(fresh.occurrences.map((o) => o.start)).toEqual(['2030-03-19T19:00', '2030-03-26T19:00', '2030-04-02T19:00', '2030-04-09T19:00']);
   expect(fresh.place).toBe('Library');
+});
+
+test('calendar, form and event page pass the accessibility checks and work from the keyboard', async ({ app, core }) => {
+  await completeSetup(core, 'fr');
+  const page = app.page;
+  const group = await seedMonth(core, 'fr');
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).include('#main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  const cal = new EventsCalendarPage(page, 'fr');
+  await app.open('/events?date=2030-03-12');
+  await expect(cal.eventsOn(cal.month, '2030-03-05')).toHaveCount(1);
+  await check();
+  // From the keyboard: a session of the month opens with Enter.
+  const chip = cal.eventsOn(cal.month, '2030-03-05');
+  await chip.focus();
+  await expect(chip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/events/${group.series.occurrences[0]!.id}$`));
+  await check();
+  await app.open('/events?view=week&date=2030-03-12');
+  await expect(cal.eventsOn(cal.week, '2030-03-12')).toHaveCount(3);
+  await check();
+  await app.open('/events/new?date=2030-03-05');
+  await new EventFormPage(page, 'fr').recurring();
+  await expect(page.getByTestId('series-preview')).toBeVisible();
+  await check();
 });
 
 /** A believable month for the screenshots: a weekly group, a monthly board, one-off events. */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { clock, eventWhen, longDay, monthGrid, startOfWeek, timePlus } from '../../../renderer/src/features/events/dates';
+import { emptyValues, newRoleRow, toEventInput, toSeriesInput, typedDuration } from '../../../renderer/src/features/events/formModel';
+import { parseTypedTime } from '../../../renderer/src/features/events/TimeField';
+
+describe('event dates in words', () => {
+  it('writes a French day and time the French way, whatever the computer’s zone', () => {
+    expect(eventWhen('2026-03-03T18:30', '2026-03-03T20:00', 'fr')).toBe('mardi 3 mars 2026, 18\u00a0h\u00a030 – 20\u00a0h');
+    expect(longDay('2026-06-01', 'fr')).toBe('lundi 1er juin 2026');
+    expect(clock('09:05', 'fr')).toBe('9\u00a0h\u00a005');
+    expect(eventWhen('2026-03-03T18:30', '2026-03-03T20:00', 'en')).toMatch(/^Tuesday,? 3 March 2026, 18:30 – 20:00$/);
+    // An evening that ends after midnight names both days.
+    expect(eventWhen('2026-03-03T22:00', '2026-03-04T01:00', 'fr')).toBe('mardi 3 mars 2026, 22\u00a0h – mercredi 4 mars 2026, 1\u00a0h');
+  });
+
+  it('lays a month out as six weeks from the Monday before the 1st', () => {
+    const grid = monthGrid('2026-03-17');
+    expect(grid).toHaveLength(42);
+    expect(grid[0]).toBe('2026-02-23');
+    expect(grid.at(-1)).toBe('2026-04-05');
+    expect(startOfWeek('2026-03-01')).toBe('2026-02-23');
+    expect(timePlus('23:30', 90)).toBe('01:00');
+  });
+});
+
+describe('typed times', () => {
+  it('reads the ways people write a time, on the 24-hour clock', () => {
+    const cases: [string, string | null][] = [
+      ['18:30', '18:30'],
+      ['18h30', '18:30'],
+      ['18 h 30', '18:30'],
+      ['18.30', '18:30'],
+      ['1830', '18:30'],
+      ['9h', '09:00'],
+      ['9', '09:00'],
+      ['7:05', '07:05'],
+      ['24:00', null],
+      ['18:75', null],
+      ['six', null],
+      ['', null],
+    ];
+    for (const [typed, expected] of cases) expect(parseTypedTime(typed), typed).toBe(expected);
+  });
+});
+
+describe('the event form’s values as the contract takes them', () => {
+  it('sends a one-off event with its wall-clock start and end, roles counted from its start', () => {
+    const v = { ...emptyValues('2030-05-14'), title: 'Collecte', startTime: '09:00', endTime: '12:00', roles: [{ ...newRoleRow(), name: 'Accueil', needed: 2, from: '09:30', to: '' }] };
+    const input = toEventInput(v, true);
+    expect(input).toMatchObject({ start: '2030-05-14T09:00', end: '2030-05-14T12:00', roles: [{ name: 'Accueil', needed: 2, startOffset: 30, endOffset: 180 }] });
+    expect(toEventInput(v, false).roles).toEqual([]);
+    expect(typedDuration({ ...v, endsOtherDay: true, endDate: '2030-05-15' })).toBe(27 * 60);
+  });
+
+  it('sends a series with one end only, the weekday of its first date by default, and the confidentiality flag only for support groups', () => {
+    const v = { ...emptyValues('2030-03-05'), mode: 'series' as const, title: 'Groupe', kind: 'workshop' as const, confidentialityRequired: true, count: 6 };
+    expect(toSeriesInput(v)).toMatchObject({ frequency: 'weekly', startsOn: '2030-03-05', weekday: 2, count: 6, untilOn: null, monthOrdinal: null, confidentialityRequired: false });
+    expect(toSeriesInput({ ...v, kind: 'support_group', endKind: 'until', untilOn: '2030-06-30', frequency: 'monthly', monthOrdinal: '-1' })).toMatchObject({
+      count: null,
+      untilOn: '2030-06-30',
+      monthOrdinal: -1,
+      confidentialityRequired: true,
+    });
+  });
+});
