@@ -126,7 +126,6 @@ export type RoleWarning = z.infer<typeof roleWarning>;
 
 export const staffingWarning = z.union([assignmentWarning, roleWarning]);
 export type StaffingWarning = z.infer<typeof staffingWarning>;
-export const STAFFING_WARNING_KINDS = ['overlap', 'weeklyCap', 'confidentiality', 'archived', 'status', 'underStaffed'] as const;
 
 export const assignmentView = z.object({
   id,
