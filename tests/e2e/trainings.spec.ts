@@ -47,8 +47,11 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       const trainings = new TrainingsPage(page, lang);
       await expect(page.getByText(s.sessionsTab.emptyTitle)).toBeVisible();
       await axe(page);
-      await trainings.recordButton.click();
+      // Keyboard: the button is reached and pressed without a mouse; the dialog takes the focus.
+      await trainings.recordButton.focus();
+      await page.keyboard.press('Enter');
       const form = trainings.sessionForm();
+      await expect(form.field(s.sessionForm.training)).toBeFocused();
       await expect(form.root).toBeVisible();
       await form.chooseTraining(pssm);
       await form.typeDate('15/03/2025');
@@ -78,6 +81,8 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await expect(session.participant('Anaïs Lopez')).toContainText(s.results.enrolled);
       const stored = (await core.call('trainings.listSessions', {})).rows;
       expect(stored).toEqual([expect.objectContaining({ costCents: 123_450, trainerName: 'PSSM France', participantCount: 2, startLocal: '2025-03-15T09:00' })]);
+
+      await axe(page);
 
       // Closing before the session took place is refused, under the field; nothing changes.
       await session.completedBox('Benoît Abadie').uncheck();
