@@ -8,7 +8,7 @@ import { IconSearch } from '../../components/icons';
 import { useNotify } from '../../components/notify';
 import { useFormat } from '../../lib/format';
 import { DocumentPreview } from './DocumentPreview';
-import { certificateError } from './messages';
+import { certificateError, useCertificateErrorNotice } from './messages';
 import { useExportRegistry, useIssuedView, useRegistry, useReprint } from './queries';
 
 const PAGE = 50;
@@ -30,6 +30,7 @@ export function RegistryTab() {
   const { t } = useTranslation('certificates');
   const fmt = useFormat();
   const notify = useNotify();
+  const notifyError = useCertificateErrorNotice();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 200);
   const [year, setYear] = useState<number | null>(null);
@@ -44,10 +45,10 @@ export function RegistryTab() {
   const doReprint = (row: IssuedCertificate) =>
     reprint.mutate(row.id, {
       onSuccess: (r) => r.status === 'saved' && notify.success(t('registry.reprinted', { number: row.number, path: r.path })),
-      onError: (e) => notify.error(e),
+      onError: notifyError,
     });
   const doExport = (format: 'csv' | 'xlsx') =>
-    exporter.mutate({ ...filter, format }, { onSuccess: (r) => r.status === 'saved' && notify.success(t('registry.exported', { path: r.path })), onError: (e) => notify.error(e) });
+    exporter.mutate({ ...filter, format }, { onSuccess: (r) => r.status === 'saved' && notify.success(t('registry.exported', { path: r.path })), onError: notifyError });
 
   const data = list.data;
   return (

@@ -1,3 +1,6 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../lib/api';
 import { translateError, translateIssue, type AnyT } from '../../components/errors';
 
@@ -28,4 +31,14 @@ export function certificateFieldErrors(t: AnyT, err: unknown): Record<string, st
     out[path] = tt(`certificates:issues.${issue.key}`, { ...issue.params, defaultValue: translateIssue(t, issue) });
   }
   return out;
+}
+
+/** An error notification with the certificates' own sentences (see `certificateError`). */
+export function useCertificateErrorNotice() {
+  const { t } = useTranslation();
+  return useCallback(
+    (err: unknown) =>
+      notifications.show({ color: 'red', message: certificateError(t, err), autoClose: 8000, closeButtonProps: { 'aria-label': t('actions.close') } }),
+    [t],
+  );
 }
