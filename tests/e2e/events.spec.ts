@@ -296,6 +296,8 @@ async function seedMonth(core: CoreFixture, lang: Lang) {
 
 for (const lang of ['fr', 'en'] as Lang[]) {
   test(`screenshots ${lang} @screenshots`, async ({ app, core }) => {
+    // Seven screens and a form filled in: more than one minute on a busy machine.
+    test.setTimeout(150_000);
     await completeSetup(core, lang);
     const page = app.page;
     const s = eventStrings[lang];

@@ -46,10 +46,12 @@ interface Props {
   /** A series edit: the day of the session it starts from, and the series' own first day. */
   occurrenceDate?: string;
   seriesStartsOn?: string;
+  /** The series' own number of sessions (null: it ends on a date), and what remains from the session. */
+  seriesCount?: { all: number | null; remaining: number | null };
   onCancel: () => void;
 }
 
-export function EventForm({ target, initial, catalogue, programmes, knownPeople, occurrenceDate, seriesStartsOn, onCancel }: Props) {
+export function EventForm({ target, initial, catalogue, programmes, knownPeople, occurrenceDate, seriesStartsOn, seriesCount, onCancel }: Props) {
   const { t } = useTranslation('events');
   const lang = useLang();
   const navigate = useNavigate();
@@ -185,8 +187,11 @@ export function EventForm({ target, initial, catalogue, programmes, knownPeople,
                   const next = v as typeof scope;
                   setScope(next);
                   // The first date follows the choice: this session's day, or the series' own.
+                  // The first date and the number of sessions follow the choice: from this session, or the whole series.
                   if (next === 'this_and_following' && occurrenceDate) set('startsOn', occurrenceDate);
                   if (next === 'all' && seriesStartsOn) set('startsOn', seriesStartsOn);
+                  const count = next === 'all' ? seriesCount?.all : seriesCount?.remaining;
+                  if (count !== null && count !== undefined) set('count', count);
                 }}
               >
                 <Stack gap="xs">

@@ -1,4 +1,4 @@
-import { Anchor, Group, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/errors';
@@ -13,6 +13,7 @@ const people = (list: { id: number; firstName: string; lastName: string }[]) => 
 /** `/events/new` (optionally `?date=`), `/events/:id/edit` (this event) and `/events/:id/edit-series`. */
 export function EventFormPage({ mode }: { mode: 'create' | 'event' | 'series' }) {
   const { t } = useTranslation('events');
+  const { t: tErrors } = useTranslation('errors');
   const navigate = useNavigate();
   const params = useParams();
   const [search] = useSearchParams();
@@ -52,6 +53,7 @@ export function EventFormPage({ mode }: { mode: 'create' | 'event' | 'series' })
           knownPeople={people(series.data.facilitators)}
           occurrenceDate={date}
           seriesStartsOn={series.data.startsOn}
+          seriesCount={{ all: series.data.count, remaining: series.data.count === null ? null : Math.max(1, series.data.count - event.data.series.position) }}
           {...common}
         />
       );
@@ -74,7 +76,11 @@ export function EventFormPage({ mode }: { mode: 'create' | 'event' | 'series' })
           <Loader aria-label={t('calendar.loading')} />
         </Group>
       ) : (
-        form ?? <ErrorAlert error={new Error('NOT_FOUND')} />
+        form ?? (
+          <Alert color="red" variant="light" role="alert">
+            {mode === 'series' ? t('page.notInSeries') : tErrors('NOT_FOUND')}
+          </Alert>
+        )
       )}
     </Stack>
   );
