@@ -61,7 +61,8 @@ for (let m = 0; m < 24; m++) {
   const first = new Date(Date.UTC(2025, 10 + m - 12, 1));
   const from = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86_400_000); // Monday before the 1st
   const to = new Date(from.getTime() + 41 * 86_400_000);
-  months.push({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) });
+  // As the month view asks: each day's first three events and its total.
+  months.push({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), perDay: 3 });
 }
 const year = { from: '2026-01-01', to: '2026-12-31' };
 
