@@ -345,9 +345,15 @@ export const financeMethods = {
   'finance.valuation': method(z.strictObject({ year, programmeId: programmeFilter }), valuation),
   'finance.exportTimesheet': method(z.strictObject({ year, programmeId: programmeFilter, format: exportFormat }), exportResult),
 
+  /** A page of the CEC list, most hours first, with how many people cross each threshold. */
   'finance.cec': method(
-    z.strictObject({ year, everyone: z.boolean().default(false) }),
-    z.object({ year: z.number().int(), rows: z.array(cecRow) }),
+    z.strictObject({ year, everyone: z.boolean().default(false), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    z.object({
+      year: z.number().int(),
+      total: z.number().int(),
+      counts: z.object({ both: z.number().int(), oneAssociation: z.number().int(), below: z.number().int() }),
+      rows: z.array(cecRow),
+    }),
   ),
   'finance.exportCec': method(z.strictObject({ year, format: exportFormat }), exportResult),
 } satisfies Record<string, MethodSpec>;

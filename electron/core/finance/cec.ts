@@ -1,6 +1,6 @@
 import { CEC_MINUTES, CEC_ROLES, type CecStatus, type ExportResult, type FileFormat, type Role } from '../../../shared/api';
 import type { Context } from '../context';
-import { yearMinutesByVolunteer } from '../hours/totals';
+import { yearMinutesOf } from '../hours/year-totals';
 import { bitsToRoles, roleBit } from '../volunteers/bits';
 import { saveExport } from './export-files';
 import { fileLanguage, financeWords } from './language';
@@ -28,39 +28,43 @@ export function statusOf(minutes: number): CecStatus {
   return 'below';
 }
 
-interface Person {
-  id: number;
-  firstName: string;
-  lastName: string;
-  roles: number;
-}
-
 const CEC_BITS = CEC_ROLES.reduce((bits, r) => bits | roleBit(r), 0);
+// Written into the SQL as a literal, the very expression of the partial index `volunteers_cec_roles`
+// (migration 009): with a bound parameter SQLite could not use it.
+const HAS_CEC_ROLE = `(roles & ${CEC_BITS}) <> 0`;
 
 /**
  * The people the CEC concerns (board or supervisor role, not erased), with their hours of the
- * year, most hours first. With `everyone`, also the people with 100 h or more here who hold
- * neither role (their role may simply not be recorded).
+ * year, most hours first, a page at a time, and how many cross each threshold. With `everyone`,
+ * also the people with 100 h or more here who hold neither role (their role may simply not be
+ * recorded). Sorted and paged in SQL: a large association has thousands of board members and
+ * supervisors across its history.
  */
-export function cecList(ctx: Context, year: number, everyone: boolean) {
+export function cecList(ctx: Context, input: { year: number; everyone: boolean; offset: number; limit: number }) {
   const { sqlite } = ctx;
   const notErased = 'NOT EXISTS (SELECT 1 FROM erasures x WHERE x.volunteer_id = v.id)';
-  const select = `SELECT id, first_name AS firstName, last_name AS lastName, roles FROM volunteers v`;
-  let people = sqlite.prepare(`${select} WHERE (roles & ?) <> 0 AND ${notErased}`).all(CEC_BITS) as Person[];
-  const minutes = yearMinutesByVolunteer(sqlite, year, { ids: people.map((p) => p.id) });
-  if (everyone) {
-    const busy = yearMinutesByVolunteer(sqlite, year, { atLeast: CEC_MINUTES.oneAssociation });
-    const known = new Set(people.map((p) => p.id));
-    const others = [...busy.keys()].filter((id) => !known.has(id));
-    people = people.concat(sqlite.prepare(`${select} WHERE id IN (SELECT value FROM json_each(?)) AND ${notErased}`).all(JSON.stringify(others)) as Person[]);
-    for (const [id, m] of busy) minutes.set(id, m);
-  }
-  const rows = people.map((p) => {
-    const m = minutes.get(p.id) ?? 0;
-    return { volunteerId: p.id, firstName: p.firstName, lastName: p.lastName, roles: bitsToRoles(p.roles), minutes: m, status: statusOf(m) };
-  });
-  rows.sort((a, b) => b.minutes - a.minutes || a.lastName.localeCompare(b.lastName, 'fr') || a.volunteerId - b.volunteerId);
-  return { year, rows };
+  const columns = `v.id, v.first_name AS firstName, v.last_name AS lastName, v.sort_name AS sortName, v.roles, ${yearMinutesOf('v.id', '@year')} AS minutes`;
+  // Board members and supervisors come from the partial index alone; with `everyone`, the people
+  // with 100 h here who are neither are added from the yearly totals.
+  const others = input.everyone
+    ? `UNION ALL SELECT ${columns} FROM hour_volunteer_year hy JOIN volunteers v ON v.id = hy.volunteer_id
+        WHERE hy.year = @year AND hy.minutes >= ${CEC_MINUTES.oneAssociation} AND NOT ${HAS_CEC_ROLE} AND ${notErased}`
+    : '';
+  const people = `WITH people AS (SELECT ${columns} FROM volunteers v WHERE ${HAS_CEC_ROLE} AND ${notErased} ${others})`;
+  const counts = sqlite
+    .prepare(
+      `${people} SELECT count(*) AS total, coalesce(sum(minutes >= @both), 0) AS both, coalesce(sum(minutes >= @one AND minutes < @both), 0) AS one FROM people`,
+    )
+    .get({ year: input.year, both: CEC_MINUTES.year, one: CEC_MINUTES.oneAssociation }) as { total: number; both: number; one: number };
+  const rows = sqlite
+    .prepare(`${people} SELECT id, firstName, lastName, roles, minutes FROM people ORDER BY minutes DESC, sortName, id LIMIT @limit OFFSET @offset`)
+    .all({ year: input.year, limit: input.limit, offset: input.offset }) as { id: number; firstName: string; lastName: string; roles: number; minutes: number }[];
+  return {
+    year: input.year,
+    total: counts.total,
+    counts: { both: counts.both, oneAssociation: counts.one, below: counts.total - counts.both - counts.one },
+    rows: rows.map((r) => ({ volunteerId: r.id, firstName: r.firstName, lastName: r.lastName, roles: bitsToRoles(r.roles), minutes: r.minutes, status: statusOf(r.minutes) })),
+  };
 }
 
 /** The same list for the association's validator: name, CEC roles, hours here, what they meet. */
@@ -76,7 +80,7 @@ export async function exportCec(ctx: Context, year: number, format: FileFormat):
       {
         name: `${h.sheet} ${year}`,
         headers: [h.lastName, h.firstName, h.roles, h.hours, h.minutes, h.status],
-        rows: cecList(ctx, year, false).rows.map((r) => [
+        rows: cecList(ctx, { year, everyone: false, offset: 0, limit: -1 }).rows.map((r) => [
           { text: r.lastName },
           { text: r.firstName },
           { text: r.roles.filter((x): x is Role => (CEC_ROLES as readonly string[]).includes(x)).map((x) => w.roles[x]).join(', ') },

@@ -43,6 +43,6 @@ export const financeHandlers: DomainHandlers<'finance'> = {
   'finance.valuation': ({ year, programmeId }, ctx) => valuationOf(ctx, year, programmeId),
   'finance.exportTimesheet': ({ year, programmeId, format }, ctx) => exportTimesheet(ctx, year, programmeId, format),
 
-  'finance.cec': ({ year, everyone }, ctx) => cecList(ctx, year, everyone),
+  'finance.cec': (input, ctx) => cecList(ctx, input),
   'finance.exportCec': ({ year, format }, ctx) => exportCec(ctx, year, format),
 };

@@ -18,7 +18,7 @@ import { valueOfMinutes } from '../../../shared/money';
 import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
-import { countedEntries, valueGroups } from '../hours/totals';
+import { countedEntries, valueGroups } from '../hours/year-totals';
 import { bitsToRoles } from '../volunteers/bits';
 import { saveExport, type Cell } from './export-files';
 import { fileLanguage, financeWords } from './language';

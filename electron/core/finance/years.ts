@@ -1,5 +1,5 @@
 import type { Sqlite } from '../db/connection';
-import { countedSpan } from '../hours/totals';
+import { countedSpan } from '../hours/year-totals';
 import { todayIso } from '../clock';
 
 /** A calendar year as the first and last day, for `BETWEEN @from AND @to` on `YYYY-MM-DD` columns. */

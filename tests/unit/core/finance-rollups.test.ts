@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { minutesByKeys, minutesByVolunteer, valueGroups, yearMinutesByVolunteer } from '../../../electron/core/hours/totals';
+import { minutesByVolunteer } from '../../../electron/core/hours/totals';
+import { minutesByKeys, valueGroups, yearMinutesByVolunteer } from '../../../electron/core/hours/year-totals';
 import { DATABASE_FILE } from '../../../electron/core/relais';
 import type { Sqlite } from '../../../electron/core/db/connection';
 import { openBackupCore } from './fixtures/backup-core';
 import { categoryIds, line } from './finance.support';
+import { roleBit } from '../../../electron/core/volunteers/bits';
 import { tempDir } from './helpers';
 
 /**
@@ -153,5 +155,19 @@ describe('money rollup', () => {
     }
     const { categories } = await t.call('finance.options');
     for (const k of expenseKeys) expect(categories.find((c) => c.key === k)!.lineCount).toBe(lines.filter((l) => l.categoryId === cat[k]).length);
+  });
+});
+
+describe('indexes the finance screens rely on', () => {
+  it('the CEC list walks the partial index of board members and supervisors; training sessions their own index', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, DATABASE_FILE), { backupDir: join(dir, 'backups') });
+    const plan = (sql: string) => (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' / ');
+    // board | supervisor are the bits the partial index was written with.
+    expect(roleBit('board') | roleBit('supervisor')).toBe(12);
+    expect(plan('SELECT id FROM volunteers v WHERE (roles & 12) <> 0')).toContain('volunteers_cec_roles');
+    expect(plan("SELECT id FROM events e WHERE e.kind = 'training' AND e.start_local >= '2026-01-01' AND e.start_local < '2027-01-01'")).toContain('events_by_kind');
+    expect(plan("SELECT count(*), sum(amount_cents) FROM money_lines l WHERE l.occurred_on BETWEEN '2026-01-01' AND '2026-12-31' AND l.search LIKE '%lyon%'")).toContain('COVERING INDEX money_lines_search');
+    db.sqlite.close();
   });
 });

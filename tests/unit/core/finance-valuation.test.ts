@@ -181,7 +181,8 @@ describe('compte d’engagement citoyen', () => {
     h(ines, '2025-01-01', 1_200);
     await t.call('privacy.erase', { id: ines });
 
-    const { rows } = await t.call('finance.cec', { year: 2025 });
+    const { rows, total, counts } = await t.call('finance.cec', { year: 2025 });
+    expect([total, counts]).toEqual([5, { both: 1, oneAssociation: 1, below: 3 }]);
     expect(rows.map((r) => [r.firstName, r.roles, r.minutes, r.status])).toEqual([
       ['Emma', ['board'], 12_000, 'both'],
       ['Farid', ['supervisor'], 6_000, 'oneAssociation'],
@@ -200,6 +201,9 @@ describe('compte d’engagement citoyen', () => {
       ['Basile', 200, 'below'],
     ]);
     expect(everyone.rows.some((r) => r.volunteerId === ines)).toBe(false);
+    // A page at a time, in the same order.
+    const page2 = await t.call('finance.cec', { year: 2025, everyone: true, offset: 2, limit: 2 });
+    expect([page2.total, page2.rows.map((r) => r.firstName)]).toEqual([6, ['Farid', 'Gaëlle']]);
   });
 });
 

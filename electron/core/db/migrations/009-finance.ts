@@ -186,9 +186,11 @@ export const finance: Migration = {
       -- event (cost of a session), by funder.
       CREATE INDEX money_lines_by_date ON money_lines (occurred_on, direction, category_id, programme_id, amount_cents);
       CREATE INDEX money_lines_by_event ON money_lines (event_id, direction, amount_cents) WHERE event_id IS NOT NULL;
-      CREATE INDEX money_lines_by_funder ON money_lines (funder, occurred_on, programme_id, amount_cents) WHERE funder IS NOT NULL;
+      CREATE INDEX money_lines_by_funder ON money_lines (funder, occurred_on, direction, programme_id, amount_cents) WHERE funder IS NOT NULL;
+      -- The list's search of a year: the folded text, and what the list's sums need, from the index alone.
+      CREATE INDEX money_lines_search ON money_lines (occurred_on, search, direction, amount_cents);
       CREATE INDEX money_lines_by_category ON money_lines (category_id);
-      CREATE INDEX money_lines_by_programme ON money_lines (programme_id, occurred_on) WHERE programme_id IS NOT NULL;
+      CREATE INDEX money_lines_by_programme ON money_lines (programme_id, occurred_on, direction, amount_cents) WHERE programme_id IS NOT NULL;
 
       -- Money per month × direction × category × programme (0: none), kept by triggers: the
       -- dashboard's sums (budget against actual, months, programmes) read a few hundred rows
@@ -245,6 +247,14 @@ export const finance: Migration = {
       ) STRICT;
     `);
     db.exec(HOUR_ROLLUPS);
+    db.exec(`
+      -- Training sessions of a year (events of kind 'training') without walking every event of it.
+      CREATE INDEX events_by_kind ON events (kind, start_local);
+      -- Board members and supervisors (role bits 8 and 4, volunteers/bits.ts), the people of the CEC
+      -- list, with what the list shows: cec.ts queries with the same literal expression so SQLite
+      -- reads them from this partial index alone, in name order.
+      CREATE INDEX volunteers_cec_roles ON volunteers (sort_name, id, first_name, last_name, roles) WHERE (roles & 12) <> 0;
+    `);
     const insert = db.prepare('INSERT INTO money_categories (direction, key, account, funded, position) VALUES (?, ?, ?, ?, ?)');
     SEEDED_CATEGORIES.forEach((c, i) => insert.run(c.direction, c.key, c.account, c.funded ? 1 : 0, i));
   },
