@@ -56,7 +56,7 @@ const volunteerIds = busy.groups.map((g) => Number(g.key)).filter((n) => Number.
 const unfilled = (await call('events.unfilledRoles', { from: TODAY, limit: 200 })) as { rows: { roleId: number }[] };
 const roleIds = unfilled.rows.map((r) => r.roleId);
 
-const months: { from: string; to: string }[] = [];
+const months: { from: string; to: string; perDay: number }[] = [];
 for (let m = 0; m < 24; m++) {
   const first = new Date(Date.UTC(2025, 10 + m - 12, 1));
   const from = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86_400_000); // Monday before the 1st
