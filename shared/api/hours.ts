@@ -106,7 +106,6 @@ export const hourListInput = z
     volunteerId: id.nullable().default(null),
     /** A programme's id, or `none` for entries outside any programme. */
     programmeId: z.union([id, z.literal('none')]).nullable().default(null),
-    eventId: id.nullable().default(null),
     category: z.enum(HOUR_CATEGORIES, { error: 'v:invalidChoice' }).nullable().default(null),
     approval: z.enum(APPROVALS, { error: 'v:invalidChoice' }).nullable().default(null),
     source: z.enum(HOUR_SOURCES, { error: 'v:invalidChoice' }).nullable().default(null),

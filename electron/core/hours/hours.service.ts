@@ -12,15 +12,18 @@ import { associationToday } from './today';
  * here too (their minutes, category and note), but they come and go with the attendance marks.
  */
 
-const ENTRY_SELECT = `
-  SELECT h.id, h.volunteer_id AS volunteerId, v.first_name || ' ' || v.last_name AS volunteerName,
-         h.worked_on AS workedOn, h.minutes, h.category, h.programme_id AS programmeId, p.name AS programmeName,
-         h.event_id AS eventId, e.title AS eventTitle, e.start_local AS eventStart,
-         h.source, h.approval, h.note, h.created_at AS createdAt, h.updated_at AS updatedAt
-  FROM hour_entries h
+const ENTRY_COLUMNS = `
+  h.id, h.volunteer_id AS volunteerId, v.first_name || ' ' || v.last_name AS volunteerName,
+  h.worked_on AS workedOn, h.minutes, h.category, h.programme_id AS programmeId, p.name AS programmeName,
+  h.event_id AS eventId, e.title AS eventTitle, e.start_local AS eventStart,
+  h.source, h.approval, h.note, h.created_at AS createdAt, h.updated_at AS updatedAt`;
+
+const ENTRY_JOINS = `
   JOIN volunteers v ON v.id = h.volunteer_id
   LEFT JOIN programmes p ON p.id = h.programme_id
   LEFT JOIN events e ON e.id = h.event_id`;
+
+const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM hour_entries h ${ENTRY_JOINS}`;
 
 export function loadEntry(sqlite: Sqlite, id: number): HourEntry | undefined {
   return sqlite.prepare(`${ENTRY_SELECT} WHERE h.id = ?`).get(id) as HourEntry | undefined;
@@ -137,7 +140,13 @@ export function setApproval(ctx: Context, ids: readonly number[], approval: 'app
   return { updated: changing.length };
 }
 
-/** Entries newest first (day, then the latest typed), filtered and paged. */
+/**
+ * Entries newest first (day, then the latest typed), filtered and paged. The page's ids come from
+ * hour_entries alone, newest day first along `hour_entries_by_day`, and only those rows are joined
+ * to names and titles (CROSS JOIN keeps the page first: SQLite cannot tell its size from a bound
+ * LIMIT and would otherwise walk every entry to meet it). Category and programme are tested on the rows (`+`), not used to pick an
+ * index: walking the days and skipping others finds a page at once, sorting every match does not.
+ */
 export function listEntries(ctx: Context, input: z.output<typeof hourListInput>): { total: number; rows: HourEntry[] } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -146,10 +155,9 @@ export function listEntries(ctx: Context, input: z.output<typeof hourListInput>)
     params[key] = value;
   };
   if (input.volunteerId !== null) add('h.volunteer_id = @volunteerId', 'volunteerId', input.volunteerId);
-  if (input.programmeId === 'none') where.push('h.programme_id IS NULL');
-  else if (input.programmeId !== null) add('h.programme_id = @programmeId', 'programmeId', input.programmeId);
-  if (input.eventId !== null) add('h.event_id = @eventId', 'eventId', input.eventId);
-  if (input.category !== null) add('h.category = @category', 'category', input.category);
+  if (input.programmeId === 'none') where.push('+h.programme_id IS NULL');
+  else if (input.programmeId !== null) add('+h.programme_id = @programmeId', 'programmeId', input.programmeId);
+  if (input.category !== null) add('+h.category = @category', 'category', input.category);
   if (input.approval !== null) add('h.approval = @approval', 'approval', input.approval);
   if (input.source !== null) add('h.source = @source', 'source', input.source);
   if (input.from !== null) add('h.worked_on >= @from', 'from', input.from);
@@ -157,8 +165,11 @@ export function listEntries(ctx: Context, input: z.output<typeof hourListInput>)
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = ctx.sqlite.prepare(`SELECT count(*) FROM hour_entries h ${clause}`).pluck().get(params) as number;
   const rows = ctx.sqlite
-    .prepare(`${ENTRY_SELECT} ${clause} ORDER BY h.worked_on DESC, h.id DESC LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `WITH page AS (SELECT h.id FROM hour_entries h ${clause} ORDER BY h.worked_on DESC, h.id DESC LIMIT @limit OFFSET @offset)
+       SELECT ${ENTRY_COLUMNS} FROM page CROSS JOIN hour_entries h ON h.id = page.id ${ENTRY_JOINS}
+       ORDER BY h.worked_on DESC, h.id DESC`,
+    )
     .all({ ...params, limit: input.limit, offset: input.offset }) as HourEntry[];
   return { total, rows };
 }
-
