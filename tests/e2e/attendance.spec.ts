@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import type { CoreFixture } from './fixtures';
 import { completeSetup, expect, test } from './fixtures';
 import { AttendancePanelPage, DebriefPanelPage, HoursPage, VolunteerActivityBlock, eventWords, hourStrings } from './pages/hours';
@@ -10,6 +12,12 @@ import type { Lang } from './pages/volunteersLocale';
  */
 
 const SHOTS = 'tests/e2e/screenshots';
+
+/** WCAG 2 A/AA on what the test shows (notifications come and go, they are left out). */
+async function expectAccessible(page: Page, only: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.mantine-Notifications-root').include(only).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 const dayFromToday = (days: number) => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -82,6 +90,7 @@ for (const lang of ['fr', 'en'] as const) {
       await a.setParticipants(7);
       await expect.poll(async () => (await core.call('events.get', { id: past.id })).participantCount).toBe(7);
       await a.panel.screenshot({ path: `${SHOTS}/attendance-panel-${lang}.png` });
+      await expectAccessible(page, '[data-testid="attendance-panel"]');
 
       // The same figure on the record, through the one total.
       expect((await core.call('hours.volunteerSummary', { volunteerId: bastien.id })).totalMinutes).toBe(75);
@@ -94,6 +103,7 @@ for (const lang of ['fr', 'en'] as const) {
       await expect(activity.schedule).toContainText(WORDS[lang].title);
       await activity.block.scrollIntoViewIfNeeded();
       await activity.block.screenshot({ path: `${SHOTS}/volunteer-activity-${lang}.png` });
+      await expectAccessible(page, '[data-testid="volunteer-activity"]');
 
       // Debrief of the session, with the series average under it.
       await app.open(`/events/${past.id}?tab=debrief`);
@@ -103,6 +113,7 @@ for (const lang of ['fr', 'en'] as const) {
       const saved = await core.call('events.seriesDebrief', { seriesId: series.id });
       expect(saved).toMatchObject({ ratings: 6, participantsTotal: 7, sessionsDebriefed: 1 });
       await page.screenshot({ path: `${SHOTS}/debrief-panel-${lang}.png`, fullPage: true });
+      await expectAccessible(page, '[data-testid="debrief-panel"]');
     });
 
     test(`a manual entry waits for approval, then counts (${lang})`, async ({ app, core }) => {
@@ -118,12 +129,14 @@ for (const lang of ['fr', 'en'] as const) {
       await hours.addManual({ search: 'Vidal', name: 'Chloé Vidal', hours: 2, minutes: 30, category: h.categories.skills_donation, approved: false });
       await expect(page.getByTestId('entries-table')).toContainText(h.approval.pending);
       await page.screenshot({ path: `${SHOTS}/hours-entries-${lang}.png`, fullPage: true });
+      await expectAccessible(page, 'main');
       expect((await core.call('hours.volunteerSummary', { volunteerId: chloe.id })).totalMinutes).toBe(0);
 
       await hours.tab('approvals').click();
       const table = page.getByTestId('approvals-table');
       await expect(table).toContainText('Chloé Vidal');
       await page.screenshot({ path: `${SHOTS}/hours-approvals-${lang}.png`, fullPage: true });
+      await expectAccessible(page, 'main');
       await table.getByRole('button', { name: new RegExp(`^${h.approvals.approve}`) }).first().click();
       await expect(page.getByText(h.approvals.emptyTitle)).toBeVisible();
       expect((await core.call('hours.volunteerSummary', { volunteerId: chloe.id })).totalMinutes).toBe(150);
@@ -137,6 +150,7 @@ for (const lang of ['fr', 'en'] as const) {
       await expect(totals).toContainText(h.categories.support);
       await expect(page.getByTestId('totals-total')).toHaveText(lang === 'fr' ? '3\u00a0h\u00a030' : '3 h 30 min');
       await page.screenshot({ path: `${SHOTS}/hours-totals-${lang}.png`, fullPage: true });
+      await expectAccessible(page, 'main');
 
       await app.open(`/volunteers/${chloe.id}`);
       await expect(new VolunteerActivityBlock(page).total).toHaveText(lang === 'fr' ? '2\u00a0h\u00a030' : '2 h 30 min');
