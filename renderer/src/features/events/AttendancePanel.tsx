@@ -123,7 +123,7 @@ function Participants({ view }: { view: AttendanceView }) {
       <NumberInput
         label={t('attendance.participants')}
         description={t('attendance.participantsHint')}
-        w={260}
+        w={420}
         allowDecimal={false}
         clampBehavior="none"
         value={value}
@@ -131,7 +131,7 @@ function Participants({ view }: { view: AttendanceView }) {
         error={errors('participantCount')}
         disabled={view.blocked !== null}
       />
-      <Button variant="light" onClick={save} loading={participants.isPending} disabled={view.blocked !== null}>
+      <Button variant="default" onClick={save} loading={participants.isPending} disabled={view.blocked !== null}>
         {t('attendance.saveParticipants')}
       </Button>
     </Group>
@@ -161,9 +161,9 @@ function WalkIn({ view }: { view: AttendanceView }) {
         onChange={setWho}
         exclude={view.rows.map((r) => r.volunteerId)}
         error={errors('volunteerId')}
-        w={300}
+        w={420}
       />
-      <Button variant="light" onClick={add} disabled={!who || view.blocked !== null} loading={walkIn.isPending}>
+      <Button variant="default" onClick={add} disabled={!who || view.blocked !== null} loading={walkIn.isPending}>
         {t('attendance.add')}
       </Button>
     </Group>
