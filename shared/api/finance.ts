@@ -347,7 +347,7 @@ export const financeMethods = {
 
   /** A page of the CEC list, most hours first, with how many people cross each threshold. */
   'finance.cec': method(
-    z.strictObject({ year, everyone: z.boolean().default(false), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    z.strictObject({ year, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     z.object({
       year: z.number().int(),
       total: z.number().int(),

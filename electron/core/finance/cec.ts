@@ -1,6 +1,6 @@
 import { CEC_MINUTES, CEC_ROLES, type CecStatus, type ExportResult, type FileFormat, type Role } from '../../../shared/api';
 import type { Context } from '../context';
-import { yearMinutesOf } from '../hours/year-totals';
+import { minutesOf } from '../hours/year-totals';
 import { bitsToRoles, roleBit } from '../volunteers/bits';
 import { saveExport } from './export-files';
 import { fileLanguage, financeWords } from './language';
@@ -33,37 +33,42 @@ const CEC_BITS = CEC_ROLES.reduce((bits, r) => bits | roleBit(r), 0);
 // (migration 009): with a bound parameter SQLite could not use it.
 const HAS_CEC_ROLE = `(roles & ${CEC_BITS}) <> 0`;
 
+interface Person {
+  id: number;
+  firstName: string;
+  lastName: string;
+  roles: number;
+  minutes: number;
+}
+
 /**
- * The people the CEC concerns (board or supervisor role, not erased), with their hours of the
- * year, most hours first, a page at a time, and how many cross each threshold. With `everyone`,
- * also the people with 100 h or more here who hold neither role (their role may simply not be
- * recorded). Sorted and paged in SQL: a large association has thousands of board members and
- * supervisors across its history.
+ * Everyone the CEC concerns (board or supervisor role, not erased) with their hours of the year,
+ * most hours first, then in the registry's name order. One pass: board members and supervisors
+ * come from their partial index, each person's minutes from their own entries (hours/year-totals.ts).
  */
-export function cecList(ctx: Context, input: { year: number; everyone: boolean; offset: number; limit: number }) {
-  const { sqlite } = ctx;
-  const notErased = 'NOT EXISTS (SELECT 1 FROM erasures x WHERE x.volunteer_id = v.id)';
-  const columns = `v.id, v.first_name AS firstName, v.last_name AS lastName, v.sort_name AS sortName, v.roles, ${yearMinutesOf('v.id', '@year')} AS minutes`;
-  // Board members and supervisors come from the partial index alone; with `everyone`, the people
-  // with 100 h here who are neither are added from the yearly totals.
-  const others = input.everyone
-    ? `UNION ALL SELECT ${columns} FROM hour_volunteer_year hy JOIN volunteers v ON v.id = hy.volunteer_id
-        WHERE hy.year = @year AND hy.minutes >= ${CEC_MINUTES.oneAssociation} AND NOT ${HAS_CEC_ROLE} AND ${notErased}`
-    : '';
-  const people = `WITH people AS (SELECT ${columns} FROM volunteers v WHERE ${HAS_CEC_ROLE} AND ${notErased} ${others})`;
-  const counts = sqlite
+function cecPeople(ctx: Context, year: number): Person[] {
+  return ctx.sqlite
     .prepare(
-      `${people} SELECT count(*) AS total, coalesce(sum(minutes >= @both), 0) AS both, coalesce(sum(minutes >= @one AND minutes < @both), 0) AS one FROM people`,
+      `SELECT v.id, v.first_name AS firstName, v.last_name AS lastName, v.roles, ${minutesOf('v.id', '@from', '@to')} AS minutes
+         FROM volunteers v
+        WHERE ${HAS_CEC_ROLE} AND NOT EXISTS (SELECT 1 FROM erasures x WHERE x.volunteer_id = v.id)
+        ORDER BY minutes DESC, v.sort_name, v.id`,
     )
-    .get({ year: input.year, both: CEC_MINUTES.year, one: CEC_MINUTES.oneAssociation }) as { total: number; both: number; one: number };
-  const rows = sqlite
-    .prepare(`${people} SELECT id, firstName, lastName, roles, minutes FROM people ORDER BY minutes DESC, sortName, id LIMIT @limit OFFSET @offset`)
-    .all({ year: input.year, limit: input.limit, offset: input.offset }) as { id: number; firstName: string; lastName: string; roles: number; minutes: number }[];
+    .all(yearRange(year)) as Person[];
+}
+
+const toRow = (p: Person) => ({ volunteerId: p.id, firstName: p.firstName, lastName: p.lastName, roles: bitsToRoles(p.roles), minutes: p.minutes, status: statusOf(p.minutes) });
+
+/** A page of the CEC list, with how many people cross each threshold. */
+export function cecList(ctx: Context, input: { year: number; offset: number; limit: number }) {
+  const people = cecPeople(ctx, input.year);
+  const both = people.filter((p) => p.minutes >= CEC_MINUTES.year).length;
+  const oneAssociation = people.filter((p) => p.minutes >= CEC_MINUTES.oneAssociation && p.minutes < CEC_MINUTES.year).length;
   return {
     year: input.year,
-    total: counts.total,
-    counts: { both: counts.both, oneAssociation: counts.one, below: counts.total - counts.both - counts.one },
-    rows: rows.map((r) => ({ volunteerId: r.id, firstName: r.firstName, lastName: r.lastName, roles: bitsToRoles(r.roles), minutes: r.minutes, status: statusOf(r.minutes) })),
+    total: people.length,
+    counts: { both, oneAssociation, below: people.length - both - oneAssociation },
+    rows: people.slice(input.offset, input.offset + input.limit).map(toRow),
   };
 }
 
@@ -80,7 +85,7 @@ export async function exportCec(ctx: Context, year: number, format: FileFormat):
       {
         name: `${h.sheet} ${year}`,
         headers: [h.lastName, h.firstName, h.roles, h.hours, h.minutes, h.status],
-        rows: cecList(ctx, { year, everyone: false, offset: 0, limit: -1 }).rows.map((r) => [
+        rows: cecPeople(ctx, year).map(toRow).map((r) => [
           { text: r.lastName },
           { text: r.firstName },
           { text: r.roles.filter((x): x is Role => (CEC_ROLES as readonly string[]).includes(x)).map((x) => w.roles[x]).join(', ') },

@@ -3,10 +3,10 @@ import { COUNTED, type HourRange } from './totals';
 
 /**
  * The one hour total (totals.ts), read the ways the finance screens need: whole calendar years
- * grouped for the valuation of volunteer time, a year's minutes per volunteer for the CEC, and the
+ * grouped for the valuation of volunteer time, a person's minutes in SQL for the CEC list, and the
  * counted entries one by one for a timesheet. Every read here uses totals.ts's COUNTED condition,
- * or running totals kept by triggers with that same condition (migration 009: `hour_value_rollup`,
- * `hour_volunteer_year`); finance-rollups.test.ts checks the running totals against the entries.
+ * or a running total kept by triggers with that same condition (migration 009: `hour_value_rollup`);
+ * finance-rollups.test.ts checks the running total against the entries.
  * Kept beside totals.ts rather than in it so the two files can change independently.
  */
 
@@ -108,25 +108,9 @@ export function valueGroups(sqlite: Sqlite, year: number, filter: { programmeId?
 }
 
 /**
- * A volunteer's counted minutes in a calendar year as an SQL expression (from
- * `hour_volunteer_year`), for lists that sort or page people by their hours in SQL:
- * `yearMinutesOf('v.id', '@year')`. The one place this is written.
+ * A volunteer's counted minutes over a period as an SQL expression, for lists that sort or page
+ * people by their hours in SQL: `minutesOf('v.id', '@from', '@to')`. A walk of the person's own
+ * entries along `hour_entries_by_volunteer` (volunteer, approval, day, minutes), with COUNTED.
  */
-export const yearMinutesOf = (volunteerColumn: string, yearParameter: string) =>
-  `coalesce((SELECT hy.minutes FROM hour_volunteer_year hy WHERE hy.volunteer_id = ${volunteerColumn} AND hy.year = ${yearParameter}), 0)`;
-
-/** A calendar year's counted minutes per volunteer: for these people, or for everyone with at least `atLeast` minutes. */
-export function yearMinutesByVolunteer(sqlite: Sqlite, year: number, who: { ids: readonly number[] } | { atLeast: number }): Map<number, number> {
-  const rows =
-    'ids' in who
-      ? (sqlite
-          .prepare(
-            `SELECT volunteer_id AS id, minutes FROM hour_volunteer_year
-              WHERE volunteer_id IN (SELECT value FROM json_each(@ids)) AND year = @year AND entries > 0`,
-          )
-          .all({ ids: JSON.stringify(who.ids), year }) as { id: number; minutes: number }[])
-      : (sqlite
-          .prepare(`SELECT volunteer_id AS id, minutes FROM hour_volunteer_year WHERE year = @year AND minutes >= @atLeast AND entries > 0`)
-          .all({ year, atLeast: who.atLeast }) as { id: number; minutes: number }[]);
-  return new Map(rows.map((r) => [r.id, r.minutes]));
-}
+export const minutesOf = (volunteerColumn: string, fromParameter: string, toParameter: string) =>
+  `coalesce((SELECT sum(minutes) FROM hour_entries WHERE volunteer_id = ${volunteerColumn} AND ${COUNTED} AND worked_on BETWEEN ${fromParameter} AND ${toParameter}), 0)`;

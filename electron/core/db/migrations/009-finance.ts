@@ -49,21 +49,19 @@ export const SEEDED_CATEGORIES: readonly { key: string; direction: 'expense' | '
 ];
 
 /**
- * Two running totals of counted hours (the condition of hours/totals.ts: approved), kept by
- * triggers on hour_entries and on the volunteers' roles, read by totals.ts:
+ * A running total of counted hours (the condition of hours/totals.ts: approved), kept by triggers
+ * on hour_entries and on the volunteers' roles, read by hours/year-totals.ts: `hour_value_rollup`,
+ * entries per year × category × programme (0: none) × the volunteer's roles (bit set) × length of
+ * the entry. The value of volunteer time rounds each entry to the cent, so a year's value is
+ * Σ entries × round(rate × length / 60) over these rows — the exact sum of the timesheet's lines —
+ * read from a few thousand rows rather than a year of entries. The roles are the volunteer's
+ * current ones (as the role basis values them): changing a person's roles moves their entries from
+ * one row to another. No person is named in it (only role bits), so it holds no personal data.
  *
- * - `hour_value_rollup`: entries per year × category × programme (0: none) × the volunteer's roles
- *   (bit set) × length of the entry. The value of volunteer time rounds each entry to the cent, so
- *   a year's value is Σ entries × round(rate × length / 60) over these rows — the exact sum of the
- *   timesheet's lines — read from a few thousand rows rather than a year of entries. The roles are
- *   the volunteer's current ones (as the role basis values them): changing a person's roles moves
- *   their entries from one row to another.
- * - `hour_volunteer_year`: minutes per volunteer and year (the CEC's yearly hours).
- *
- * Both are filled from the entries already there when the migration runs; a test applies random
- * writes and checks them against the entries.
+ * It is filled from the entries already there when the migration runs; a test applies random
+ * writes and checks it against the entries.
  */
-const HOUR_ROLLUPS = `
+const HOUR_VALUE_ROLLUP = `
   CREATE TABLE hour_value_rollup (
     year INTEGER NOT NULL,
     category TEXT NOT NULL,
@@ -73,54 +71,33 @@ const HOUR_ROLLUPS = `
     entries INTEGER NOT NULL,
     PRIMARY KEY (year, category, programme_key, roles, duration)
   ) STRICT, WITHOUT ROWID;
-  CREATE TABLE hour_volunteer_year (
-    volunteer_id INTEGER NOT NULL,
-    year INTEGER NOT NULL,
-    minutes INTEGER NOT NULL,
-    entries INTEGER NOT NULL,
-    PRIMARY KEY (volunteer_id, year)
-  ) STRICT, WITHOUT ROWID;
-  CREATE INDEX hour_volunteer_year_by_year ON hour_volunteer_year (year, minutes, volunteer_id);
 
   INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
     SELECT CAST(substr(h.worked_on, 1, 4) AS INTEGER), h.category, coalesce(h.programme_id, 0), coalesce(v.roles, 0), h.minutes, count(*)
       FROM hour_entries h LEFT JOIN volunteers v ON v.id = h.volunteer_id
      WHERE h.approval = 'approved' GROUP BY 1, 2, 3, 4, 5;
-  INSERT INTO hour_volunteer_year (volunteer_id, year, minutes, entries)
-    SELECT volunteer_id, CAST(substr(worked_on, 1, 4) AS INTEGER), sum(minutes), count(*)
-      FROM hour_entries WHERE approval = 'approved' GROUP BY 1, 2;
 
-  CREATE TRIGGER hour_rollups_insert AFTER INSERT ON hour_entries WHEN new.approval = 'approved' BEGIN
+  CREATE TRIGGER hour_value_rollup_insert AFTER INSERT ON hour_entries WHEN new.approval = 'approved' BEGIN
     INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
     VALUES (CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.category, coalesce(new.programme_id, 0),
             coalesce((SELECT roles FROM volunteers WHERE id = new.volunteer_id), 0), new.minutes, 1)
     ON CONFLICT DO UPDATE SET entries = entries + 1;
-    INSERT INTO hour_volunteer_year (volunteer_id, year, minutes, entries)
-    VALUES (new.volunteer_id, CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.minutes, 1)
-    ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, entries = entries + 1;
   END;
-  CREATE TRIGGER hour_rollups_delete AFTER DELETE ON hour_entries WHEN old.approval = 'approved' BEGIN
+  CREATE TRIGGER hour_value_rollup_delete AFTER DELETE ON hour_entries WHEN old.approval = 'approved' BEGIN
     UPDATE hour_value_rollup SET entries = entries - 1
      WHERE year = CAST(substr(old.worked_on, 1, 4) AS INTEGER) AND category = old.category AND programme_key = coalesce(old.programme_id, 0)
        AND roles = coalesce((SELECT roles FROM volunteers WHERE id = old.volunteer_id), 0) AND duration = old.minutes;
-    UPDATE hour_volunteer_year SET minutes = minutes - old.minutes, entries = entries - 1
-     WHERE volunteer_id = old.volunteer_id AND year = CAST(substr(old.worked_on, 1, 4) AS INTEGER);
   END;
-  CREATE TRIGGER hour_rollups_update AFTER UPDATE OF approval, worked_on, minutes, category, programme_id, volunteer_id ON hour_entries BEGIN
+  CREATE TRIGGER hour_value_rollup_update AFTER UPDATE OF approval, worked_on, minutes, category, programme_id, volunteer_id ON hour_entries BEGIN
     UPDATE hour_value_rollup SET entries = entries - 1
      WHERE old.approval = 'approved'
        AND year = CAST(substr(old.worked_on, 1, 4) AS INTEGER) AND category = old.category AND programme_key = coalesce(old.programme_id, 0)
        AND roles = coalesce((SELECT roles FROM volunteers WHERE id = old.volunteer_id), 0) AND duration = old.minutes;
-    UPDATE hour_volunteer_year SET minutes = minutes - old.minutes, entries = entries - 1
-     WHERE old.approval = 'approved' AND volunteer_id = old.volunteer_id AND year = CAST(substr(old.worked_on, 1, 4) AS INTEGER);
     INSERT INTO hour_value_rollup (year, category, programme_key, roles, duration, entries)
     SELECT CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.category, coalesce(new.programme_id, 0),
            coalesce((SELECT roles FROM volunteers WHERE id = new.volunteer_id), 0), new.minutes, 1
      WHERE new.approval = 'approved'
     ON CONFLICT DO UPDATE SET entries = entries + 1;
-    INSERT INTO hour_volunteer_year (volunteer_id, year, minutes, entries)
-    SELECT new.volunteer_id, CAST(substr(new.worked_on, 1, 4) AS INTEGER), new.minutes, 1 WHERE new.approval = 'approved'
-    ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, entries = entries + 1;
   END;
   -- A person's roles changed: their counted entries move to the rows of their new roles.
   CREATE TRIGGER hour_value_rollup_roles AFTER UPDATE OF roles ON volunteers WHEN old.roles IS NOT new.roles BEGIN
@@ -246,7 +223,7 @@ export const finance: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
     `);
-    db.exec(HOUR_ROLLUPS);
+    db.exec(HOUR_VALUE_ROLLUP);
     db.exec(`
       -- Training sessions of a year (events of kind 'training') without walking every event of it.
       CREATE INDEX events_by_kind ON events (kind, start_local);

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Checkbox, Group, Loader, Menu, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Badge, Button, Group, Loader, Menu, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CEC_ROLES, type CecStatus, type FileFormat } from '../../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
@@ -20,9 +20,9 @@ export function CecTab({ year, onYear }: { year: number; onYear: (y: number) => 
   const { t } = useTranslation('finance');
   const fmt = useFormat();
   const notify = useNotify();
-  const [everyone, setEveryone] = useState(false);
   const [page, setPage] = useState(1);
-  const q = useCec({ year, everyone, offset: (page - 1) * PAGE, limit: PAGE });
+  useEffect(() => setPage(1), [year]);
+  const q = useCec({ year, offset: (page - 1) * PAGE, limit: PAGE });
   const exportCec = useFinanceMutation((format: FileFormat) => call('finance.exportCec', { year, format }));
   const doExport = (format: FileFormat) =>
     exportCec.mutate(format, { onSuccess: (r) => r.saved && r.fileName && notify.success(t('export.saved', { name: r.fileName })), onError: notify.error });
@@ -55,10 +55,6 @@ export function CecTab({ year, onYear }: { year: number; onYear: (y: number) => 
           {t('cec.oneAssociation')}
         </Alert>
       </Paper>
-      <Checkbox label={t('cec.everyone')} checked={everyone} onChange={(e) => {
-          setEveryone(e.currentTarget.checked);
-          setPage(1);
-        }} />
       {q.isError ? <ErrorAlert error={q.error} /> : null}
       {!q.data ? (
         <Loader aria-label={t('tabs.cec')} />
