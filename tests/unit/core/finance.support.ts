@@ -60,15 +60,15 @@ export interface Dataset {
 }
 
 /** A training event (kind `training`) written as planning stores it, Europe/Paris wall clock. */
-export function seedTraining(file: string, title: string, day: string, programmeId: number | null): number {
+export function seedTraining(file: string, title: string, day: string, programmeId: number | null, status: 'planned' | 'cancelled' = 'planned'): number {
   return withFile(file, (db) =>
     Number(
       db
         .prepare(
-          `INSERT INTO events (title, kind, programme_id, format, time_zone, start_local, end_local, start_utc, end_utc, created_at, updated_at)
-           VALUES (?, 'training', ?, 'in_person', 'Europe/Paris', ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO events (title, kind, status, programme_id, format, time_zone, start_local, end_local, start_utc, end_utc, created_at, updated_at)
+           VALUES (?, 'training', ?, ?, 'in_person', 'Europe/Paris', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(title, programmeId, `${day}T09:00`, `${day}T17:00`, `${day}T07:00:00.000Z`, `${day}T15:00:00.000Z`, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')
+        .run(title, status, programmeId, `${day}T09:00`, `${day}T17:00`, `${day}T07:00:00.000Z`, `${day}T15:00:00.000Z`, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')
         .lastInsertRowid,
     ),
   );

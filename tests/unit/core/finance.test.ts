@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_AMOUNT_CENTS } from '../../../shared/money';
 import { openBackupCore } from './fixtures/backup-core';
-import { categoryIds, line, seedDataset } from './finance.support';
+import { categoryIds, line, seedDataset, seedTraining, withFile } from './finance.support';
 import { dumpTables, expectIssue } from './helpers';
 
 describe('categories and their accounts', () => {
@@ -132,8 +132,26 @@ describe('budget against actual on the known 2025 dataset', () => {
         programmes: [{ programmeId: d.p2, programmeName: 'Formation des bénévoles', cents: 200_000, programmeExpenseCents: 99_999 }],
       },
     ]);
+    // A training event planned without a session record, two people present; a cancelled one
+    // whose deposit was lost; a cancelled one that cost nothing (left out).
+    const bare = seedTraining(t.file, 'Gestes de premiers secours', '2025-09-20', null);
+    const lost = seedTraining(t.file, 'Atelier annulé', '2025-10-04', d.p1, 'cancelled');
+    seedTraining(t.file, 'Autre annulation', '2025-11-04', null, 'cancelled');
+    const [a, b] = (await t.call('volunteers.list', { limit: 2 })).rows.map((r) => r.id);
+    withFile(t.file, (db) => {
+      const mark = db.prepare("INSERT INTO attendance (event_id, volunteer_id, status, walk_in, updated_at) VALUES (?, ?, 'present', 0, '2025-09-20')");
+      mark.run(bare, a);
+      mark.run(bare, b);
+    });
+    await t.call('finance.createLine', line({ occurredOn: '2025-09-01', amountCents: 15_000, categoryId: d.cat.venue_hire!, eventId: lost, label: 'Arrhes' }));
     const costs = await t.call('finance.trainingCosts', { year: 2025 });
-    expect(costs).toEqual([
+    expect(costs.slice(2)).toEqual([
+      // Nothing planned, nothing paid: no cost, two present.
+      expect.objectContaining({ eventId: bare, costCents: 0, costSource: 'none', participants: 2, participantSource: 'attendance', perParticipantCents: null }),
+      // Cancelled, but 150.00 paid; nobody took part.
+      expect.objectContaining({ eventId: lost, costCents: 15_000, costSource: 'expenses', participants: 0, participantSource: 'none', perParticipantCents: null }),
+    ]);
+    expect(costs.slice(0, 2)).toEqual([
       // Paid 1,200.50 (the expense linked to it, not the 900.00 planned) for 3 enrolled:
       // 120,050 / 3 = 40,016.67 → 40,017 cents.
       expect.objectContaining({ eventId: d.t1, costCents: 120_050, costSource: 'expenses', participants: 3, participantSource: 'enrolled', perParticipantCents: 40_017 }),
