@@ -250,12 +250,6 @@ export const trainingsMethods = {
   'trainings.addQualification': method(qualificationInput, qualificationRow),
   'trainings.updateQualification': method(z.strictObject({ id, data: qualificationInput }), qualificationRow),
   'trainings.deleteQualification': method(z.strictObject({ id }), z.object({ id })),
-
-  /** The training a role requires, if any. */
-  'trainings.roleRequirement': method(z.strictObject({ roleId: id }), z.object({ roleId: id, requiredTrainingId: id.nullable() })),
-  /** Which training a role requires (null: none); staffing warns when the person assigned lacks it. */
-  'trainings.setRoleRequirement': method(
-    z.strictObject({ roleId: id, trainingId: id.nullable() }),
-    z.object({ roleId: id, requiredTrainingId: id.nullable() }),
-  ),
+  // A role's required training is part of the role itself: `events.addRole` / `events.updateRole`
+  // and the series' role template (`requiredTrainingId`).
 };

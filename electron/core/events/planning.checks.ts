@@ -2,6 +2,7 @@ import type { RoleTemplate } from '../../../shared/api/events/planning';
 import type { FieldIssue } from '../../../shared/errors';
 import { RelaisFailure } from '../../../shared/errors';
 import type { Sqlite } from '../db/connection';
+import { requiredTrainingIssue } from '../trainings/warnings';
 import { defaultTimeZone, isTimeZone } from './time';
 
 /**
@@ -57,8 +58,18 @@ export function checkFacilitators(sqlite: Sqlite, ids: readonly number[], previo
   });
 }
 
-/** Roles must fit inside the event and ask for skills of the catalogue. */
-export function checkRoles(sqlite: Sqlite, roles: readonly RoleTemplate[], durationMinutes: number, issues: PlanningIssues): void {
+/**
+ * Roles must fit inside the event, ask for skills of the catalogue and require a training of the
+ * catalogue. `previousTraining` gives, for a series role being edited (by its id), the training it
+ * already required: an archived training stays allowed there, never newly chosen.
+ */
+export function checkRoles(
+  sqlite: Sqlite,
+  roles: readonly RoleTemplate[],
+  durationMinutes: number,
+  issues: PlanningIssues,
+  previousTraining: ReadonlyMap<number, number | null> = new Map(),
+): void {
   const skillIds = [...new Set(roles.flatMap((r) => r.skills.map((s) => s.skillId)))];
   const usable = new Set(
     skillIds.length
@@ -70,5 +81,7 @@ export function checkRoles(sqlite: Sqlite, roles: readonly RoleTemplate[], durat
     role.skills.forEach((s, j) => {
       if (!usable.has(s.skillId)) issues.add(['roles', i, 'skills', j, 'skillId'], 'unknownSkill');
     });
+    const training = requiredTrainingIssue(sqlite, role.requiredTrainingId, role.id === null ? null : (previousTraining.get(role.id) ?? null));
+    if (training) issues.add(['roles', i, 'requiredTrainingId'], training);
   });
 }

@@ -175,8 +175,8 @@ export function loadEventDetail(sqlite: Sqlite, id: number, now: string): EventD
 
 export function loadSeriesRoles(sqlite: Sqlite, seriesId: number): SeriesRole[] {
   const rows = sqlite
-    .prepare('SELECT id, name, needed, start_offset, end_offset, skills FROM series_roles WHERE series_id = ? ORDER BY position, id')
-    .all(seriesId) as { id: number; name: string; needed: number; start_offset: number; end_offset: number; skills: string }[];
+    .prepare('SELECT id, name, needed, start_offset, end_offset, skills, required_training_id FROM series_roles WHERE series_id = ? ORDER BY position, id')
+    .all(seriesId) as { id: number; name: string; needed: number; start_offset: number; end_offset: number; skills: string; required_training_id: number | null }[];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -184,6 +184,7 @@ export function loadSeriesRoles(sqlite: Sqlite, seriesId: number): SeriesRole[] 
     startOffset: r.start_offset,
     endOffset: r.end_offset,
     skills: JSON.parse(r.skills) as SeriesRole['skills'],
+    requiredTrainingId: r.required_training_id,
   }));
 }
 

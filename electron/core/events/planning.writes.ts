@@ -97,15 +97,18 @@ export interface PlannedRole {
   startOffset: number;
   endOffset: number;
   skills: readonly { skillId: number; minLevel: number }[];
+  /** The training the person on it must hold (null: none), copied from the series' template. */
+  requiredTrainingId: number | null;
 }
 
+const INSERT_ROLE = `INSERT INTO event_roles (event_id, series_role_id, name, needed, start_offset, end_offset, position, required_training_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export function insertRoles(sqlite: Sqlite, eventId: number, roles: readonly PlannedRole[]): void {
-  const insertRole = sqlite.prepare(
-    `INSERT INTO event_roles (event_id, series_role_id, name, needed, start_offset, end_offset, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertRole = sqlite.prepare(INSERT_ROLE);
   const insertSkill = sqlite.prepare('INSERT INTO event_role_skills (role_id, skill_id, min_level) VALUES (?, ?, ?)');
   roles.forEach((r, position) => {
-    const roleId = Number(insertRole.run(eventId, r.seriesRoleId, r.name, r.needed, r.startOffset, r.endOffset, position).lastInsertRowid);
+    const roleId = Number(insertRole.run(eventId, r.seriesRoleId, r.name, r.needed, r.startOffset, r.endOffset, position, r.requiredTrainingId).lastInsertRowid);
     for (const s of r.skills) insertSkill.run(roleId, s.skillId, s.minLevel);
   });
 }
@@ -118,8 +121,20 @@ export function insertRoles(sqlite: Sqlite, eventId: number, roles: readonly Pla
  */
 export function syncSeriesRoles(sqlite: Sqlite, eventId: number, template: readonly (PlannedRole & { seriesRoleId: number })[]): boolean {
   const existing = sqlite
-    .prepare('SELECT id, series_role_id, name, needed, start_offset, end_offset, position FROM event_roles WHERE event_id = ? AND series_role_id IS NOT NULL')
-    .all(eventId) as { id: number; series_role_id: number; name: string; needed: number; start_offset: number; end_offset: number; position: number }[];
+    .prepare(
+      `SELECT id, series_role_id, name, needed, start_offset, end_offset, position, required_training_id
+       FROM event_roles WHERE event_id = ? AND series_role_id IS NOT NULL`,
+    )
+    .all(eventId) as {
+    id: number;
+    series_role_id: number;
+    name: string;
+    needed: number;
+    start_offset: number;
+    end_offset: number;
+    position: number;
+    required_training_id: number | null;
+  }[];
   const skillsOf = sqlite.prepare('SELECT skill_id AS skillId, min_level AS minLevel FROM event_role_skills WHERE role_id = ? ORDER BY skill_id');
   const bySeriesRole = new Map(existing.map((r) => [r.series_role_id, r]));
   const keep = new Set(template.map((t) => t.seriesRoleId));
@@ -137,10 +152,17 @@ export function syncSeriesRoles(sqlite: Sqlite, eventId: number, template: reado
       missing.push({ ...t, position });
       return;
     }
-    if (r.name !== t.name || r.needed !== t.needed || r.start_offset !== t.startOffset || r.end_offset !== t.endOffset || r.position !== position) {
+    if (
+      r.name !== t.name ||
+      r.needed !== t.needed ||
+      r.start_offset !== t.startOffset ||
+      r.end_offset !== t.endOffset ||
+      r.position !== position ||
+      r.required_training_id !== t.requiredTrainingId
+    ) {
       sqlite
-        .prepare('UPDATE event_roles SET name = ?, needed = ?, start_offset = ?, end_offset = ?, position = ? WHERE id = ?')
-        .run(t.name, t.needed, t.startOffset, t.endOffset, position, r.id);
+        .prepare('UPDATE event_roles SET name = ?, needed = ?, start_offset = ?, end_offset = ?, position = ?, required_training_id = ? WHERE id = ?')
+        .run(t.name, t.needed, t.startOffset, t.endOffset, position, t.requiredTrainingId, r.id);
       changed = true;
     }
     const have = JSON.stringify(skillsOf.all(r.id));
@@ -153,12 +175,10 @@ export function syncSeriesRoles(sqlite: Sqlite, eventId: number, template: reado
     }
   });
   if (missing.length) {
-    const insertRole = sqlite.prepare(
-      `INSERT INTO event_roles (event_id, series_role_id, name, needed, start_offset, end_offset, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insertRole = sqlite.prepare(INSERT_ROLE);
     const insertSkill = sqlite.prepare('INSERT INTO event_role_skills (role_id, skill_id, min_level) VALUES (?, ?, ?)');
     for (const m of missing) {
-      const roleId = Number(insertRole.run(eventId, m.seriesRoleId, m.name, m.needed, m.startOffset, m.endOffset, m.position).lastInsertRowid);
+      const roleId = Number(insertRole.run(eventId, m.seriesRoleId, m.name, m.needed, m.startOffset, m.endOffset, m.position, m.requiredTrainingId).lastInsertRowid);
       for (const s of m.skills) insertSkill.run(roleId, s.skillId, s.minLevel);
     }
     changed = true;

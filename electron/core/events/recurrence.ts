@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Frequency } from '../../../shared/api/events/planning';
 import { addLocalMinutes, placeEvent, type Placed } from './time';
-import type { Adjustment } from '../../../shared/api/events/planning';
+import type { TimeAdjustment } from '../../../shared/api/events/planning';
 
 /** When a series' sessions fall: its dates come from this alone, so slot n is always the same day. */
 export interface Rule {
@@ -70,7 +70,7 @@ export interface Slot {
 
 /** The sessions of a rule at a time of day for a duration, placed in a zone. */
 export function ruleSlots(rule: Rule, startTime: string, durationMinutes: number, zone: string, limit: number) {
-  const adjustments: Adjustment[] = [];
+  const adjustments: TimeAdjustment[] = [];
   const slots: Slot[] = ruleDates(rule, limit).map((date, position) => {
     const startLocal = `${date}T${startTime}`;
     const placed = placeEvent(startLocal, addLocalMinutes(startLocal, durationMinutes), zone, position);

@@ -65,8 +65,9 @@ function checkSeries(ctx: Context, data: SeriesData, previous: SeriesRow | null)
   const previousPeople = previous ? (ctx.sqlite.prepare('SELECT volunteer_id FROM series_facilitators WHERE series_id = ?').pluck().all(previous.id) as number[]) : [];
   checkFacilitators(ctx.sqlite, data.facilitatorIds, previousPeople, issues);
   const minutes = durationOf(data);
-  checkRoles(ctx.sqlite, data.roles, minutes, issues);
-  const ownRoles = new Set(previous ? loadSeriesRoles(ctx.sqlite, previous.id).map((r) => r.id) : []);
+  const previousRoles = previous ? loadSeriesRoles(ctx.sqlite, previous.id) : [];
+  checkRoles(ctx.sqlite, data.roles, minutes, issues, new Map(previousRoles.map((r) => [r.id, r.requiredTrainingId])));
+  const ownRoles = new Set(previousRoles.map((r) => r.id));
   data.roles.forEach((r, i) => {
     if (r.id !== null && !ownRoles.has(r.id)) issues.add(['roles', i, 'id'], 'planning.unknownRole');
   });
@@ -102,6 +103,9 @@ function insertSeries(sqlite: Sqlite, columns: SeriesColumns, at: string): numbe
   );
 }
 
+const INSERT_SERIES_ROLE = `INSERT INTO series_roles (series_id, name, needed, start_offset, end_offset, skills, position, required_training_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /**
  * Writes the series' role template: roles with an id are updated (occurrences keep them and their
  * assignments), new ones are added, missing ones go — first from the occurrences still free to
@@ -115,12 +119,14 @@ function writeRoleTemplate(sqlite: Sqlite, seriesId: number, roles: readonly Rol
     removeFromFree(dropped);
     sqlite.prepare('DELETE FROM series_roles WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(dropped));
   }
-  const update = sqlite.prepare('UPDATE series_roles SET name = ?, needed = ?, start_offset = ?, end_offset = ?, skills = ?, position = ? WHERE id = ?');
-  const insert = sqlite.prepare('INSERT INTO series_roles (series_id, name, needed, start_offset, end_offset, skills, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const update = sqlite.prepare(
+    'UPDATE series_roles SET name = ?, needed = ?, start_offset = ?, end_offset = ?, skills = ?, position = ?, required_training_id = ? WHERE id = ?',
+  );
+  const insert = sqlite.prepare(INSERT_SERIES_ROLE);
   roles.forEach((r, position) => {
     const skills = JSON.stringify(r.skills);
-    if (r.id !== null) update.run(r.name, r.needed, r.startOffset, r.endOffset, skills, position, r.id);
-    else insert.run(seriesId, r.name, r.needed, r.startOffset, r.endOffset, skills, position);
+    if (r.id !== null) update.run(r.name, r.needed, r.startOffset, r.endOffset, skills, position, r.requiredTrainingId, r.id);
+    else insert.run(seriesId, r.name, r.needed, r.startOffset, r.endOffset, skills, position, r.requiredTrainingId);
   });
 }
 
@@ -258,9 +264,9 @@ export function updateSeries(
     // Roles the edit keeps (named by their old id) become the new series' roles; occurrences that
     // move keep their role rows, so the volunteers assigned to them stay assigned.
     const mapping = new Map<number, number>();
-    const insertRole = sqlite.prepare('INSERT INTO series_roles (series_id, name, needed, start_offset, end_offset, skills, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertRole = sqlite.prepare(INSERT_SERIES_ROLE);
     input.data.roles.forEach((r, position) => {
-      const id = Number(insertRole.run(newId, r.name, r.needed, r.startOffset, r.endOffset, JSON.stringify(r.skills), position).lastInsertRowid);
+      const id = Number(insertRole.run(newId, r.name, r.needed, r.startOffset, r.endOffset, JSON.stringify(r.skills), position, r.requiredTrainingId).lastInsertRowid);
       if (r.id !== null) mapping.set(r.id, id);
     });
     const moving = sqlite

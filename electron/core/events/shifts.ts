@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { DAYS, DAY_PART_STARTS, DAY_PARTS, type EventFormat, type EventKind, type EventStatus, type Slot } from '../../../shared/api';
+import { DAYS, DAY_PART_STARTS, DAY_PARTS, type EventFormat, type EventKind, type EventStatus, type RequiredTraining, type Slot } from '../../../shared/api';
 import type { Sqlite } from '../db/connection';
 import { minutesByVolunteer } from '../hours/totals';
 
@@ -32,6 +32,8 @@ export interface RoleFacts {
   startOffset: number;
   endOffset: number;
   position: number;
+  /** The training the person on it must hold (`required_training_id`), null: none. */
+  requiredTraining: RequiredTraining | null;
   event: EventFacts;
 }
 
@@ -63,10 +65,12 @@ export function loadRole(sqlite: Sqlite, roleId: number): RoleFacts | undefined 
   const row = sqlite
     .prepare(
       `SELECT r.id, r.series_role_id AS seriesRoleId, r.name, r.needed, r.start_offset AS startOffset, r.end_offset AS endOffset,
-         r.position, ${EVENT_COLUMNS}
-       FROM event_roles r JOIN events e ON e.id = r.event_id WHERE r.id = ?`,
+         r.position, ${EVENT_COLUMNS}, t.id AS trainingId, t.key AS trainingKey, t.name AS trainingName, t.archived AS trainingArchived
+       FROM event_roles r JOIN events e ON e.id = r.event_id LEFT JOIN trainings t ON t.id = r.required_training_id WHERE r.id = ?`,
     )
-    .get(roleId) as (EventRow & Omit<RoleFacts, 'event'>) | undefined;
+    .get(roleId) as
+    | (EventRow & Omit<RoleFacts, 'event' | 'requiredTraining'> & { trainingId: number | null; trainingKey: string | null; trainingName: string | null; trainingArchived: number | null })
+    | undefined;
   if (!row) return undefined;
   return {
     id: row.id,
@@ -77,6 +81,8 @@ export function loadRole(sqlite: Sqlite, roleId: number): RoleFacts | undefined 
     startOffset: row.startOffset,
     endOffset: row.endOffset,
     position: row.position,
+    requiredTraining:
+      row.trainingId === null ? null : { id: row.trainingId, key: row.trainingKey, name: row.trainingName, archived: row.trainingArchived === 1 },
     event: toEvent(row),
   };
 }

@@ -15,6 +15,7 @@ import { nowIso } from '../clock';
 import type { Context } from '../context';
 import type { Sqlite } from '../db/connection';
 import { weeklyHourCap } from '../settings/settings.service';
+import { requiredTrainingIssue } from '../trainings/warnings';
 import { eventMinutes, loadEvent, loadRole, type EventFacts, type RoleFacts } from './shifts';
 import { assignmentWarnings, roleWarnings, type AssignedPerson } from './warnings';
 
@@ -73,12 +74,14 @@ const toEventRole = (role: RoleFacts, skills: EventRole['skills'], filled: numbe
   endOffset: role.endOffset,
   position: role.position,
   skills,
+  requiredTraining: role.requiredTraining,
   filled,
 });
 
 /**
- * What the contract cannot check alone: the window fits inside this event, and the skills exist
- * (an archived skill only if the role already asked for it). Answers the window to store.
+ * What the contract cannot check alone: the window fits inside this event, the skills exist (an
+ * archived skill only if the role already asked for it), and so does the required training (an
+ * archived one only if the role already required it). Answers the window to store.
  */
 function checkRole(sqlite: Sqlite, event: EventFacts, data: RoleData, previous: RoleFacts | null): { startOffset: number; endOffset: number } {
   const issues: FieldIssue[] = [];
@@ -98,6 +101,8 @@ function checkRole(sqlite: Sqlite, event: EventFacts, data: RoleData, previous: 
       if (!usable.has(s.skillId)) issues.push({ path: ['role', 'skills', i, 'skillId'], key: 'unknownSkill' });
     });
   }
+  const training = requiredTrainingIssue(sqlite, data.requiredTrainingId, previous?.requiredTraining?.id ?? null);
+  if (training) issues.push({ path: ['role', 'requiredTrainingId'], key: training });
   if (issues.length) throw new RelaisFailure('VALIDATION', { issues });
   return { startOffset: data.startOffset, endOffset };
 }
@@ -117,8 +122,8 @@ export function addRole(ctx: Context, eventId: number, data: RoleData): EventRol
     const position = sqlite.prepare('SELECT coalesce(max(position), -1) + 1 FROM event_roles WHERE event_id = ?').pluck().get(eventId) as number;
     const id = Number(
       sqlite
-        .prepare('INSERT INTO event_roles (event_id, name, needed, start_offset, end_offset, position) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(eventId, data.name, data.needed, window.startOffset, window.endOffset, position).lastInsertRowid,
+        .prepare('INSERT INTO event_roles (event_id, name, needed, start_offset, end_offset, position, required_training_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(eventId, data.name, data.needed, window.startOffset, window.endOffset, position, data.requiredTrainingId).lastInsertRowid,
     );
     writeSkills(sqlite, id, data.skills);
     touchEvent(sqlite, eventId);
@@ -134,8 +139,8 @@ export function updateRole(ctx: Context, roleId: number, data: RoleData): EventR
   const window = checkRole(sqlite, role.event, data, role);
   sqlite.transaction(() => {
     sqlite
-      .prepare('UPDATE event_roles SET name = ?, needed = ?, start_offset = ?, end_offset = ? WHERE id = ?')
-      .run(data.name, data.needed, window.startOffset, window.endOffset, roleId);
+      .prepare('UPDATE event_roles SET name = ?, needed = ?, start_offset = ?, end_offset = ?, required_training_id = ? WHERE id = ?')
+      .run(data.name, data.needed, window.startOffset, window.endOffset, data.requiredTrainingId, roleId);
     writeSkills(sqlite, roleId, data.skills);
     touchEvent(sqlite, role.eventId);
   })();

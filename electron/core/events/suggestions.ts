@@ -5,6 +5,7 @@ import { todayIso } from '../clock';
 import type { Sqlite } from '../db/connection';
 import { minutesByVolunteer } from '../hours/totals';
 import { weeklyHourCap } from '../settings/settings.service';
+import { qualificationStandings } from '../trainings/warnings';
 import { slotsToBits } from '../volunteers/bits';
 import { clashesFor, loadRole, roleSlots, roleWindow, weekMinutesWith, type RoleFacts } from './shifts';
 
@@ -21,9 +22,14 @@ import { clashesFor, loadRole, roleSlots, roleWindow, weekMinutesWith, type Role
  * - recent load (up to 20): one point less per hour counted over the last 30 days (the one hour total).
  * - penalties: another shift at the same time −100, the weekly hour cap exceeded −20, a
  *   confidentiality agreement missing where required −15, on a break (paused) −30.
+ * - required training (only when the role requires one): no valid qualification on the event's
+ *   day −50 (enrolled in a session to come counts as none), one that has expired by then −30 (a
+ *   refresher away), a valid one 0. Less than a clash: the warning on assignment says it again,
+ *   and an association short of qualified people can still see who else would fit.
  *
  * Archived (erased included) people and those who left are never suggested, nor people already on
- * the role. Equal scores go to the better skill, availability and format match, then by name.
+ * the role. Equal scores go to the better skill, availability, format and qualification match,
+ * then by name.
  */
 export const POINTS = {
   skills: 100,
@@ -36,6 +42,8 @@ export const POINTS = {
   overlap: -100,
   weeklyCap: -20,
   confidentiality: -15,
+  qualificationExpired: -30,
+  qualificationMissing: -50,
 } as const;
 
 export const LOAD_DAYS = 30;
@@ -77,10 +85,18 @@ const SKILLS_SQL = `WITH held AS (
   WHERE ${ELIGIBLE_SQL}`;
 const POINTS_SQL = `${AVAILABILITY_SQL} + ${FORMAT_SQL} + ${STATUS_SQL}`;
 
+// A qualification for the role's training, obtained by the event's day (`qualifications_by_volunteer`).
+const HELD_SQL = `SELECT 1 FROM qualifications q WHERE q.volunteer_id = v.id AND q.training_id = @trainingId AND q.obtained_on <= @day`;
+/** The same rule as `qualificationStandings` (trainings/warnings.ts), in SQL, for the ordering. */
+const QUALIFICATION_SQL = `CASE WHEN EXISTS (${HELD_SQL} AND (q.expires_on IS NULL OR q.expires_on > @day)) THEN 0
+  WHEN EXISTS (${HELD_SQL}) THEN ${POINTS.qualificationExpired} ELSE ${POINTS.qualificationMissing} END`;
+
 interface PoolRow {
   id: number;
-  /** Skills + availability + format + status: everything known without looking further. */
+  /** Skills + availability + format + status (+ qualification): everything known without looking further. */
   base: number;
+  /** Present on rows that may be merged with another pool's (see `mergedPool`). */
+  sortName?: string;
 }
 
 /**
@@ -98,8 +114,8 @@ interface Pool {
  * Holders of the required skills (found through `volunteer_skills_by_skill`), sorted once in SQL:
  * ids and bases only (a tenth of the registry at most in practice), the count comes with them.
  */
-function skillPool(sqlite: Sqlite, params: Record<string, unknown>, required: number, assigned: ReadonlySet<number>): Pool {
-  const from = (required === 1 ? ONE_SKILL_SQL : SKILLS_SQL).replace('POINTS_SQL', POINTS_SQL);
+function skillPool(sqlite: Sqlite, params: Record<string, unknown>, required: number, assigned: ReadonlySet<number>, points: string): Pool {
+  const from = (required === 1 ? ONE_SKILL_SQL : SKILLS_SQL).replace('POINTS_SQL', points);
   const all = sqlite.prepare(`${from} ORDER BY base DESC, v.sort_name, v.id`).raw().all(params) as [number, number][];
   let offset = 0;
   return {
@@ -117,8 +133,10 @@ function skillPool(sqlite: Sqlite, params: Record<string, unknown>, required: nu
  * A role without required skills: everyone still active is a candidate (up to the whole registry).
  * The base takes few values, so the pool is read bucket by bucket, best first, each in name order
  * along `volunteers_by_name` (covering, no sort): usually a few hundred index entries in all.
+ * `unqualified`: only people holding no qualification for the role's training, whose base all
+ * carry the missing-qualification points (the holders come from `holdersPool`).
  */
-function everyonePool(sqlite: Sqlite, params: Record<string, unknown>): Pool {
+function everyonePool(sqlite: Sqlite, params: Record<string, unknown>, unqualified = false): Pool {
   // Counted along `volunteers_by_status` (its status expression), minus those already on the role.
   const everyone = sqlite
     .prepare(`SELECT count(*) FROM volunteers v WHERE v.archived_at IS NULL AND (CASE status WHEN 'active' THEN 0 WHEN 'paused' THEN 1 ELSE 2 END) < 2`)
@@ -133,8 +151,10 @@ function everyonePool(sqlite: Sqlite, params: Record<string, unknown>): Pool {
     `SELECT v.id, v.sort_name AS sortName, ${POINTS_SQL} AS base
      FROM volunteers v INDEXED BY volunteers_by_name
      WHERE v.archived_at IS NULL AND (v.sort_name, v.id) > (@afterName, @afterId) AND ${POINTS_SQL} = @bucket AND ${ELIGIBLE_SQL}
+       ${unqualified ? `AND NOT EXISTS (${HELD_SQL})` : ''}
      ORDER BY v.sort_name, v.id LIMIT @limit`,
   );
+  const shift = unqualified ? POINTS.qualificationMissing : 0;
   const availability = [POINTS.availabilityFull, POINTS.availabilityPartial, POINTS.availabilityUnknown, 0];
   const buckets = [
     ...new Set(availability.flatMap((a) => [POINTS.format, 0].flatMap((f) => [0, POINTS.paused].map((s) => a + f + s)))),
@@ -145,7 +165,10 @@ function everyonePool(sqlite: Sqlite, params: Record<string, unknown>): Pool {
     considered,
     next(size) {
       while (index < buckets.length) {
-        const rows = page.all({ ...params, ...after, bucket: buckets[index], limit: size }) as (PoolRow & { sortName: string })[];
+        const rows = (page.all({ ...params, ...after, bucket: buckets[index], limit: size }) as (PoolRow & { sortName: string })[]).map((r) => ({
+          ...r,
+          base: r.base + shift,
+        }));
         if (rows.length < size) {
           index += 1;
           after = { afterName: '', afterId: 0 };
@@ -157,7 +180,63 @@ function everyonePool(sqlite: Sqlite, params: Record<string, unknown>): Pool {
       }
       return [];
     },
-    bound: () => (index < buckets.length ? buckets[index]! : -Infinity),
+    bound: () => (index < buckets.length ? buckets[index]! + shift : -Infinity),
+  };
+}
+
+/**
+ * A role without required skills that requires a training: the people holding a qualification for
+ * it (valid or expired by the event's day; a few per training), sorted once in SQL.
+ */
+function holdersPool(sqlite: Sqlite, params: Record<string, unknown>): Pool {
+  const all = sqlite
+    .prepare(
+      `SELECT v.id, v.sort_name AS sortName, ${POINTS_SQL} + ${QUALIFICATION_SQL} AS base FROM volunteers v
+       WHERE v.id IN (SELECT q.volunteer_id FROM qualifications q WHERE q.training_id = @trainingId AND q.obtained_on <= @day) AND ${ELIGIBLE_SQL}
+       ORDER BY base DESC, v.sort_name, v.id`,
+    )
+    .all(params) as Required<PoolRow>[];
+  let offset = 0;
+  return {
+    considered: 0,
+    next(size) {
+      const rows = all.slice(offset, offset + size);
+      offset += rows.length;
+      return rows;
+    },
+    bound: () => (offset < all.length ? all[offset]!.base : -Infinity),
+  };
+}
+
+/**
+ * Two pools read as one, in the same (base, then name) order each keeps: the head of each is
+ * buffered and the better one given first, so the paging and the early stop work as for one pool.
+ */
+function mergedPool(pools: Pool[], considered: number): Pool {
+  const buffers = pools.map(() => ({ rows: [] as PoolRow[], at: 0 }));
+  const head = (i: number) => {
+    const b = buffers[i]!;
+    return b.at < b.rows.length ? b.rows[b.at]! : undefined;
+  };
+  const first = (x: PoolRow, y: PoolRow) => (x.base !== y.base ? x.base > y.base : x.sortName! !== y.sortName! ? x.sortName! < y.sortName! : x.id < y.id);
+  return {
+    considered,
+    next(size) {
+      const out: PoolRow[] = [];
+      while (out.length < size) {
+        let best = -1;
+        pools.forEach((pool, i) => {
+          if (!head(i)) buffers[i] = { rows: pool.next(size), at: 0 };
+          const h = head(i);
+          if (h && (best < 0 || first(h, head(best)!))) best = i;
+        });
+        if (best < 0) break;
+        out.push(head(best)!);
+        buffers[best]!.at += 1;
+      }
+      return out;
+    },
+    bound: () => Math.max(...pools.map((pool, i) => head(i)?.base ?? pool.bound())),
   };
 }
 
@@ -185,9 +264,16 @@ export function suggest(
     .prepare('SELECT skill_id AS skillId, min_level AS minLevel FROM event_role_skills WHERE role_id = ? ORDER BY min_level DESC, skill_id')
     .all(roleId) as { skillId: number; minLevel: number }[];
   const slots = roleSlots(role);
-  const params = { roleId, mask: slotsToBits(slots), format: role.event.format, n: required.length };
+  const training = role.requiredTraining;
+  const day = role.event.startLocal.slice(0, 10);
+  const params = { roleId, mask: slotsToBits(slots), format: role.event.format, n: required.length, trainingId: training?.id ?? null, day };
   const assigned = new Set(sqlite.prepare('SELECT volunteer_id FROM assignments WHERE role_id = ?').pluck().all(roleId) as number[]);
-  const pool = required.length ? skillPool(sqlite, params, required.length, assigned) : everyonePool(sqlite, params);
+  const pool = ((): Pool => {
+    if (required.length) return skillPool(sqlite, params, required.length, assigned, training ? `${POINTS_SQL} + ${QUALIFICATION_SQL}` : POINTS_SQL);
+    if (!training) return everyonePool(sqlite, params);
+    const others = everyonePool(sqlite, params, true);
+    return mergedPool([holdersPool(sqlite, params), others], others.considered);
+  })();
 
   const today = Temporal.PlainDate.from(todayIso());
   const loadRange = { from: today.subtract({ days: LOAD_DAYS - 1 }).toString(), to: today.toString() };
@@ -232,6 +318,7 @@ export function suggest(
     const load = minutesByVolunteer(sqlite, ids, loadRange);
     const clashes = clashesFor(sqlite, ids, window, roleId);
     const week = cap === null ? null : weekMinutesWith(sqlite, ids, role);
+    const standings = training ? qualificationStandings(sqlite, training.id, ids, day) : null;
 
     return candidates.map(({ row, seq: position }) => {
       const person = people.get(row.id)!;
@@ -240,6 +327,11 @@ export function suggest(
         const ok = level !== null && level >= r.minLevel;
         return { kind: 'skill', skillId: r.skillId, minLevel: r.minLevel, level, ok, points: level === null ? 0 : skillShare(ok, required.length) };
       });
+      if (training && standings) {
+        const { state, expiredOn } = standings.get(row.id)!;
+        const points = state === 'qualified' ? 0 : state === 'expired' ? POINTS.qualificationExpired : POINTS.qualificationMissing;
+        reasons.push({ kind: 'qualification', state, trainingId: training.id, trainingKey: training.key, trainingName: training.name, expiredOn, points });
+      }
       const covered = person.availability & params.mask;
       const match = person.availability === 0 ? 'unknown' : covered === params.mask ? 'full' : covered !== 0 ? 'partial' : 'none';
       const availabilityPoints = { unknown: POINTS.availabilityUnknown, full: POINTS.availabilityFull, partial: POINTS.availabilityPartial, none: 0 }[match];

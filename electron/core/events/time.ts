@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Adjustment } from '../../../shared/api/events/planning';
+import type { TimeAdjustment } from '../../../shared/api/events/planning';
 import { localTimeZone } from '../clock';
 import type { Sqlite } from '../db/connection';
 
@@ -80,7 +80,7 @@ export function minutesOfDay(time: string): number {
 export function placeEvent(startLocal: string, endLocal: string, zone: string, position: number | null) {
   const start = placeLocal(startLocal, zone);
   const end = placeLocal(endLocal, zone);
-  const adjustments: Adjustment[] = [];
+  const adjustments: TimeAdjustment[] = [];
   if (start.moved) adjustments.push({ position, field: 'start', requested: startLocal, actual: start.local, reason: 'nonexistentTime' });
   if (end.moved) adjustments.push({ position, field: 'end', requested: endLocal, actual: end.local, reason: 'nonexistentTime' });
   return { start, end, adjustments };

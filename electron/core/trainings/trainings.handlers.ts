@@ -2,7 +2,6 @@ import type { DomainHandlers } from '../handlers';
 import { listTrainings, saveTraining, setTrainingArchived } from './catalogue.service';
 import { addQualification, deleteQualification, expiredQualifications, expiringQualifications, updateQualification, volunteerTrainings } from './qualifications.service';
 import { completeSession, createSession, deleteSession, getSession, listSessions, reopenSession, updateSession } from './sessions.service';
-import { roleRequirement, setRoleRequirement } from './warnings';
 
 export const trainingsHandlers: DomainHandlers<'trainings'> = {
   'trainings.list': ({ includeArchived }, ctx) => listTrainings(ctx, includeArchived),
@@ -21,6 +20,4 @@ export const trainingsHandlers: DomainHandlers<'trainings'> = {
   'trainings.addQualification': (input, ctx) => addQualification(ctx, input),
   'trainings.updateQualification': ({ id, data }, ctx) => updateQualification(ctx, id, data),
   'trainings.deleteQualification': ({ id }, ctx) => deleteQualification(ctx, id),
-  'trainings.roleRequirement': ({ roleId }, ctx) => roleRequirement(ctx.sqlite, roleId),
-  'trainings.setRoleRequirement': ({ roleId, trainingId }, ctx) => setRoleRequirement(ctx.sqlite, roleId, trainingId),
 };

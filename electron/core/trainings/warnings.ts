@@ -1,9 +1,8 @@
 import type { AssignmentWarning } from '../../../shared/api';
-import { RelaisFailure } from '../../../shared/errors';
 import type { Sqlite } from '../db/connection';
 import type { AssignmentCheck } from '../events/warnings';
 import { findTraining } from './trainings.repository';
-import { isValidOn, longestLasting } from './validity';
+import { isValidOn, longestLasting, type HeldQualification } from './validity';
 
 /**
  * « Qualification missing or expired »: the check staffing runs when someone is assigned to a role
@@ -30,51 +29,58 @@ export function qualificationWarnings(sqlite: Sqlite, volunteerId: number, train
 }
 
 /**
- * The same check for a role and a person: nothing when the role requires no training. The day is
- * the event's own (its local start date).
- */
-export function roleQualificationWarnings(sqlite: Sqlite, roleId: number, volunteerId: number): QualificationWarning[] {
-  const role = sqlite
-    .prepare('SELECT r.required_training_id, substr(e.start_local, 1, 10) AS day FROM event_roles r JOIN events e ON e.id = r.event_id WHERE r.id = ?')
-    .get(roleId) as { required_training_id: number | null; day: string } | undefined;
-  if (!role || role.required_training_id === null) return [];
-  return qualificationWarnings(sqlite, volunteerId, role.required_training_id, role.day);
-}
-
-/**
  * The staffing check (plugged into `ASSIGNMENT_CHECKS`, electron/core/events/warnings.ts): the
  * role's required training, held or not on the event's day, with the training's key or name for
  * the sentence.
  */
 export const qualificationCheck: AssignmentCheck = ({ sqlite, role, person }) => {
-  const required = sqlite.prepare('SELECT required_training_id FROM event_roles WHERE id = ?').pluck().get(role.id) as number | null | undefined;
-  if (required === null || required === undefined) return [];
-  const found = qualificationWarnings(sqlite, person.id, required, role.event.startLocal.slice(0, 10));
-  if (found.length === 0) return [];
-  const training = findTraining(sqlite, required)!;
-  const named = { trainingId: required, trainingKey: training.key, trainingName: training.name };
+  const training = role.requiredTraining;
+  if (training === null) return [];
+  const found = qualificationWarnings(sqlite, person.id, training.id, role.event.startLocal.slice(0, 10));
+  const named = { trainingId: training.id, trainingKey: training.key, trainingName: training.name };
   return found.map((w): AssignmentWarning =>
     w.kind === 'qualificationExpired' ? { kind: 'qualificationExpired', ...named, expiredOn: w.expiredOn! } : { kind: 'qualificationMissing', ...named },
   );
 };
 
-export function roleRequirement(sqlite: Sqlite, roleId: number): { roleId: number; requiredTrainingId: number | null } {
-  const role = sqlite.prepare('SELECT required_training_id FROM event_roles WHERE id = ?').get(roleId) as { required_training_id: number | null } | undefined;
-  if (!role) throw new RelaisFailure('NOT_FOUND', { roleId });
-  return { roleId, requiredTrainingId: role.required_training_id };
+/** Where each person stands for a required training on a day, as suggestions rank them. */
+export interface QualificationStanding {
+  state: 'qualified' | 'expired' | 'missing';
+  /** For an expired one: the day the longest-lasting qualification stopped being valid. */
+  expiredOn: string | null;
 }
 
-/** Sets (or clears) the training a role requires. An archived training can no longer be newly required. */
-export function setRoleRequirement(sqlite: Sqlite, roleId: number, trainingId: number | null): { roleId: number; requiredTrainingId: number | null } {
-  const role = sqlite.prepare('SELECT required_training_id FROM event_roles WHERE id = ?').get(roleId) as { required_training_id: number | null } | undefined;
-  if (!role) throw new RelaisFailure('NOT_FOUND', { roleId });
-  if (trainingId !== null) {
-    const training = findTraining(sqlite, trainingId);
-    if (!training) throw new RelaisFailure('VALIDATION', { issues: [{ path: ['trainingId'], key: 'unknownTraining' }] });
-    if (training.archived === 1 && role.required_training_id !== trainingId) {
-      throw new RelaisFailure('VALIDATION', { issues: [{ path: ['trainingId'], key: 'trainingArchived' }] });
-    }
+/**
+ * The same rule as `qualificationWarnings`, for a page of people at once (one walk of
+ * `qualifications_by_volunteer` per person): qualified, expired by that day, or missing.
+ */
+export function qualificationStandings(sqlite: Sqlite, trainingId: number, volunteerIds: readonly number[], onDate: string): Map<number, QualificationStanding> {
+  const out = new Map<number, QualificationStanding>(volunteerIds.map((id) => [id, { state: 'missing', expiredOn: null }]));
+  if (volunteerIds.length === 0) return out;
+  const rows = sqlite
+    .prepare(
+      `SELECT volunteer_id AS volunteerId, obtained_on AS obtainedOn, expires_on AS expiresOn FROM qualifications
+       WHERE volunteer_id IN (SELECT value FROM json_each(?)) AND training_id = ? AND obtained_on <= ?`,
+    )
+    .all(JSON.stringify(volunteerIds), trainingId, onDate) as ({ volunteerId: number } & HeldQualification)[];
+  const held = new Map<number, HeldQualification[]>();
+  for (const { volunteerId, ...q } of rows) held.set(volunteerId, [...(held.get(volunteerId) ?? []), q]);
+  for (const [volunteerId, qs] of held) {
+    if (qs.some((q) => isValidOn(q, onDate))) out.set(volunteerId, { state: 'qualified', expiredOn: null });
+    else out.set(volunteerId, { state: 'expired', expiredOn: longestLasting(qs)!.expiresOn });
   }
-  sqlite.prepare('UPDATE event_roles SET required_training_id = ? WHERE id = ?').run(trainingId, roleId);
-  return { roleId, requiredTrainingId: trainingId };
+  return out;
+}
+
+/**
+ * Whether a role (a one-off role, or a series' role template) may require this training: it must
+ * be in the catalogue, and not archived — unless the role already required it (`previous`), so
+ * archiving a training never makes the roles that use it unsavable. Answers the issue key or null.
+ */
+export function requiredTrainingIssue(sqlite: Sqlite, trainingId: number | null, previous: number | null): 'unknownTraining' | 'trainingArchived' | null {
+  if (trainingId === null) return null;
+  const training = findTraining(sqlite, trainingId);
+  if (!training) return 'unknownTraining';
+  if (training.archived === 1 && trainingId !== previous) return 'trainingArchived';
+  return null;
 }

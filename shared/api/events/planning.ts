@@ -95,6 +95,13 @@ export const roleTemplate = z
       .max(20, { error: 'v:tooMany' })
       .refine((xs) => new Set(xs.map((s) => s.skillId)).size === xs.length, { error: 'v:duplicateSkill' })
       .default([]),
+    /**
+     * A training of the catalogue the person on this role must hold (null: none). Copied onto
+     * every occurrence; staffing warns when someone assigned holds no valid qualification for it
+     * on the event's day, and suggestions rank them lower. Core checks it exists and is not
+     * archived (an archived one stays only on a role that already required it).
+     */
+    requiredTrainingId: id.nullable().default(null),
   })
   .refine((r) => r.endOffset > r.startOffset, { error: 'v:planning.roleWindow', path: ['endOffset'] });
 export type RoleTemplateInput = z.input<typeof roleTemplate>;
@@ -202,7 +209,7 @@ export const guidance = z.object({
 export type Guidance = z.infer<typeof guidance>;
 
 /** A time moved because it does not exist on that day in that zone (see the top of this file). */
-export const adjustment = z.object({
+export const timeAdjustment = z.object({
   /** Which session of a series (0-based), null for a one-off event. */
   position: z.number().int().nullable(),
   field: z.enum(['start', 'end']),
@@ -210,6 +217,28 @@ export const adjustment = z.object({
   actual: z.string(),
   reason: z.literal('nonexistentTime'),
 });
+export type TimeAdjustment = z.infer<typeof timeAdjustment>;
+
+/**
+ * A role (shift) whose window ran past the event's new end after the event was shortened (or
+ * moved onto a shorter daylight-saving night), by `events.update` or a series edit: its end is
+ * brought back to the event's end, so no shift lasts beyond the event it belongs to. `requested`
+ * and `actual` are the role's old and new end, local wall clock (`YYYY-MM-DDTHH:MM`).
+ * A role that would start at or after the new end cannot be shortened into the event: the edit is
+ * refused instead (issue `planning.rolesAfterEnd` naming the roles) and nothing is written.
+ */
+export const roleAdjustment = z.object({
+  position: z.number().int().nullable(),
+  eventId: id,
+  roleId: id,
+  roleName: z.string(),
+  requested: z.string(),
+  actual: z.string(),
+  reason: z.literal('roleShortened'),
+});
+export type RoleAdjustment = z.infer<typeof roleAdjustment>;
+
+export const adjustment = z.discriminatedUnion('reason', [timeAdjustment, roleAdjustment]);
 export type Adjustment = z.infer<typeof adjustment>;
 
 export const seriesInfo = z.object({
@@ -299,6 +328,7 @@ export const seriesRole = z.object({
   startOffset: z.number().int(),
   endOffset: z.number().int(),
   skills: z.array(z.object({ skillId: id, minLevel: z.number().int() })),
+  requiredTrainingId: id.nullable(),
 });
 export type SeriesRole = z.infer<typeof seriesRole>;
 
@@ -408,7 +438,7 @@ export const planningMethods = {
   /** The sessions a rule would make, without writing anything (the form's preview). */
   'events.previewSeries': method(
     seriesRule,
-    z.object({ occurrences: z.array(z.object({ position: z.number().int(), start: z.string(), end: z.string() })), adjustments: z.array(adjustment), timeZone: z.string() }),
+    z.object({ occurrences: z.array(z.object({ position: z.number().int(), start: z.string(), end: z.string() })), adjustments: z.array(timeAdjustment), timeZone: z.string() }),
   ),
   'events.getSeries': method(z.strictObject({ id }), seriesDetail),
   /**

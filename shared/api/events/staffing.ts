@@ -47,6 +47,12 @@ export const eventRoleInput = z
       .max(MAX_ROLE_SKILLS, { error: 'v:tooMany' })
       .refine((xs) => new Set(xs.map((s) => s.skillId)).size === xs.length, { error: 'v:duplicateSkill' })
       .default([]),
+    /**
+     * The training the person on this role must hold (null: none): staffing warns about anyone
+     * assigned without a valid qualification on the event's day, suggestions rank them lower.
+     * Core checks it is in the catalogue and not archived (unless the role already required it).
+     */
+    requiredTrainingId: id.nullable().default(null),
   })
   .refine((r) => r.endOffset === null || r.endOffset > r.startOffset, { error: 'v:staffing.endBeforeStart', path: ['endOffset'] });
 export type EventRoleInput = z.input<typeof eventRoleInput>;
@@ -61,6 +67,9 @@ export const eventRoleSkill = z.object({
   name: z.string().nullable(),
 });
 
+export const requiredTraining = z.object({ id, key: z.string().nullable(), name: z.string().nullable(), archived: z.boolean() });
+export type RequiredTraining = z.infer<typeof requiredTraining>;
+
 export const eventRole = z.object({
   id,
   eventId: id,
@@ -72,6 +81,8 @@ export const eventRole = z.object({
   endOffset: z.number().int(),
   position: z.number().int(),
   skills: z.array(eventRoleSkill),
+  /** The training required on this role (key for seeded trainings, name for the association's own). */
+  requiredTraining: requiredTraining.nullable(),
   filled: z.number().int(),
 });
 export type EventRole = z.infer<typeof eventRole>;
@@ -189,6 +200,20 @@ export const suggestionReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('confidentiality'), ok: z.boolean(), points: z.number().int() }),
   /** Only for someone on a break (status paused). */
   z.object({ kind: z.literal('status'), status: z.enum(['paused']), points: z.number().int() }),
+  /**
+   * Only for a role that requires a training: on the event's day the person holds a valid
+   * qualification (`qualified`, 0 points), held one that has expired by then (`expired`, with the
+   * day it stopped being valid) or holds none (`missing`; being enrolled in a session counts as none).
+   */
+  z.object({
+    kind: z.literal('qualification'),
+    state: z.enum(['qualified', 'expired', 'missing']),
+    trainingId: id,
+    trainingKey: z.string().nullable(),
+    trainingName: z.string().nullable(),
+    expiredOn: z.string().nullable(),
+    points: z.number().int(),
+  }),
 ]);
 export type SuggestionReason = z.infer<typeof suggestionReason>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clock, eventWhen, longDay, monthGrid, startOfWeek, timePlus } from '../../../renderer/src/features/events/dates';
-import { emptyValues, newRoleRow, toEventInput, toSeriesInput, typedDuration } from '../../../renderer/src/features/events/formModel';
+import { emptyValues, newRoleRow, toEventInput, toSeriesInput, typedDuration, valuesFromSeries } from '../../../renderer/src/features/events/formModel';
+import type { SeriesOut } from '../../../renderer/src/features/events/queries';
 import { parseTypedTime } from '../../../renderer/src/features/events/TimeField';
 
 describe('event dates in words', () => {
@@ -61,5 +62,41 @@ describe('the event form’s values as the contract takes them', () => {
       monthOrdinal: -1,
       confidentialityRequired: true,
     });
+  });
+
+  it('keeps the training each series role requires, from the series read back to the template sent', () => {
+    const series = {
+      ...emptyValues('2030-03-05'),
+      id: 4,
+      title: 'Groupe',
+      kind: 'support_group',
+      programmeId: null,
+      place: null,
+      videoLink: null,
+      description: null,
+      capacity: 8,
+      confidentialityRequired: true,
+      timeZone: 'Europe/Paris',
+      frequency: 'biweekly',
+      startsOn: '2030-03-05',
+      weekday: 2,
+      monthOrdinal: null,
+      startTime: '18:30',
+      endTime: '20:00',
+      untilOn: null,
+      count: 6,
+      facilitators: [],
+      roles: [
+        { id: 11, name: 'Animation', needed: 1, startOffset: 0, endOffset: 90, skills: [], requiredTrainingId: 3 },
+        { id: 12, name: 'Accueil', needed: 1, startOffset: 0, endOffset: 30, skills: [], requiredTrainingId: null },
+      ],
+    } as unknown as SeriesOut;
+    const values = valuesFromSeries(series, null);
+    expect(values.roles.map((r) => r.requiredTrainingId)).toEqual([3, null]);
+    expect(toSeriesInput(values).roles).toMatchObject([
+      { id: 11, name: 'Animation', requiredTrainingId: 3 },
+      { id: 12, name: 'Accueil', endOffset: 30, requiredTrainingId: null },
+    ]);
+    expect(newRoleRow().requiredTrainingId).toBeNull();
   });
 });

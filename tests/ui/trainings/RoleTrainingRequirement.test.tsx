@@ -2,6 +2,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { Training } from '../../../shared/api';
@@ -28,53 +29,61 @@ async function pick(box: HTMLElement, option: string) {
   fireEvent.click(await within(list).findByRole('option', { name: option, hidden: true }));
 }
 
-function renderIt(lang: 'fr' | 'en') {
+function renderIt(lang: 'fr' | 'en', initial: number | null, error?: string) {
   applyLanguage(lang);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
+  const chosen: (number | null)[] = [];
+  function Field() {
+    const [value, setValue] = useState<number | null>(initial);
+    return (
+      <RoleTrainingRequirement
+        value={value}
+        onChange={(v) => {
+          chosen.push(v);
+          setValue(v);
+        }}
+        error={error}
+      />
+    );
+  }
+  render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <MantineProvider>
-          <RoleTrainingRequirement roleId={7} />
+          <Field />
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>,
   );
+  return chosen;
 }
 
 describe('RoleTrainingRequirement', () => {
-  it('shows the training a role requires in the language of the screen and saves another one as soon as it is chosen', async () => {
-    let required: number | null = 1;
-    const calls = mockRelais({
-      'trainings.list': () => ok(catalogue),
-      'trainings.roleRequirement': () => ok({ roleId: 7, requiredTrainingId: required }),
-      'trainings.setRoleRequirement': (input: { roleId: number; trainingId: number | null }) => {
-        required = input.trainingId;
-        return ok({ roleId: 7, requiredTrainingId: required });
-      },
-    });
-    renderIt('fr');
+  it('shows the training a role requires in the language of the screen, offers the catalogue without archived trainings, and hands the choice to the role form', async () => {
+    const calls = mockRelais({ 'trainings.list': () => ok(catalogue) });
+    const chosen = renderIt('fr', 1);
     const field = await screen.findByRole('combobox', { name: 'Formation requise' });
     await waitFor(() => expect(field).toHaveProperty('value', 'Premiers secours en santé mentale (PSSM)'));
-    // Archived trainings are not offered for a new requirement.
     const list = await open(field);
-    expect(within(list).getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(['Premiers secours en santé mentale (PSSM)', 'Accueil téléphonique']);
+    expect(within(list).getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(['Accueil téléphonique', 'Premiers secours en santé mentale (PSSM)']);
     fireEvent.click(within(list).getByRole('option', { name: 'Accueil téléphonique', hidden: true }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'trainings.setRoleRequirement')).toBe(true));
-    expect(calls.find((c) => c.method === 'trainings.setRoleRequirement')!.input).toEqual({ roleId: 7, trainingId: 2 });
     await waitFor(() => expect(field).toHaveProperty('value', 'Accueil téléphonique'));
+    expect(chosen).toEqual([2]);
+    // Nothing is saved by the field itself: the role form saves it with the role.
+    expect(calls.map((c) => c.method)).toEqual(['trainings.list']);
   });
 
-  it('says in words why core refused', async () => {
-    mockRelais({
-      'trainings.list': () => ok(catalogue),
-      'trainings.roleRequirement': () => ok({ roleId: 7, requiredTrainingId: null }),
-      'trainings.setRoleRequirement': () => ({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: ['trainingId'], key: 'trainingArchived' }] } } }),
-    });
-    renderIt('en');
+  it('keeps an archived training a role already requires, clears to none, and shows the form’s message', async () => {
+    mockRelais({ 'trainings.list': () => ok(catalogue) });
+    const chosen = renderIt('en', 3, 'This training is archived: restore it in the catalogue before requiring it.');
     const field = await screen.findByRole('combobox', { name: 'Required training' });
-    await waitFor(() => expect(field).not.toHaveProperty('disabled', true));
+    await waitFor(() => expect(field).toHaveProperty('value', 'Ancienne'));
+    expect(screen.getByText('This training is archived: restore it in the catalogue before requiring it.')).toBeTruthy();
+    // Mantine keeps its clear button out of the tab order (the dropdown deselects from the keyboard).
+    fireEvent.click(document.querySelector('button[aria-label="No longer require a training"]')!);
+    await waitFor(() => expect(field).toHaveProperty('value', ''));
+    expect(chosen).toEqual([null]);
     await pick(field, 'Mental health first aid');
-    expect(await screen.findByText('This training is archived: restore it in the catalogue before using it.')).toBeTruthy();
+    expect(chosen).toEqual([null, 1]);
   });
 });

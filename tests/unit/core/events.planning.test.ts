@@ -210,7 +210,7 @@ describe('series', () => {
       Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2030, 0, 8 + 14 * i)).toISOString().slice(0, 10)),
     );
     expect(series.occurrences.every((o) => o.start.endsWith('T18:30') && o.end.endsWith('T20:00'))).toBe(true);
-    expect(series.roles).toEqual([{ id: expect.any(Number), name: 'Facilitator', needed: 1, startOffset: 0, endOffset: 90, skills: [{ skillId: facilitation, minLevel: 2 }] }]);
+    expect(series.roles).toEqual([{ id: expect.any(Number), name: 'Facilitator', needed: 1, startOffset: 0, endOffset: 90, skills: [{ skillId: facilitation, minLevel: 2 }], requiredTrainingId: null }]);
     // Every session carries the role (with its skill) and the facilitator.
     const perEvent = rows<{ roles: number; skills: number; facilitators: number }>(
       t.file,

@@ -11,8 +11,9 @@ import { day, makeEvent, makeRole, skillId, weekdayFrom } from './events.staffin
 /**
  * The ranking against an oracle written from the rules alone: random registries (skills and
  * levels, availability, formats, statuses, archives, agreements, recent hours, other shifts,
- * people already on the role, equal names), every role shape (one skill, two skills, none), any
- * limit and any first page size. Whatever the paging, the answer is the oracle's first ones.
+ * people already on the role, equal names, qualifications valid or expired), every role shape (one
+ * skill, two skills, none; with or without a required training), any limit and any first page
+ * size. Whatever the paging, the answer is the oracle's first ones.
  */
 
 const TUE_EVENING = 1 << (1 * 3 + 2); // SLOTS order: mon.morning … sun.evening
@@ -29,8 +30,14 @@ interface Person {
   signed: boolean;
   minutes: number;
   onOther: boolean;
-  onRole: 'none' | 'one' | 'two' | 'open';
+  onRole: 'none' | RoleShape;
+  qualification: 'none' | 'valid' | 'expired';
 }
+
+type RoleShape = 'one' | 'two' | 'open' | 'trained';
+const SHAPES: RoleShape[] = ['one', 'two', 'open', 'trained'];
+/** The shapes whose role requires the training. */
+const REQUIRES_TRAINING: RoleShape[] = ['one', 'trained'];
 
 const person = fc.record<Person>({
   name: fc.constantFrom(...NAMES),
@@ -43,7 +50,8 @@ const person = fc.record<Person>({
   signed: fc.boolean(),
   minutes: fc.integer({ min: 0, max: 46 }).map((n) => n * 30),
   onOther: fc.constantFrom(false, false, true),
-  onRole: fc.constantFrom('none', 'none', 'none', 'one', 'two', 'open'),
+  onRole: fc.constantFrom('none', 'none', 'none', 'one', 'two', 'open', 'trained'),
+  qualification: fc.constantFrom('none', 'none', 'valid', 'expired'),
 });
 
 describe('events.suggest ranking (property)', () => {
@@ -54,10 +62,12 @@ describe('events.suggest ranking (property)', () => {
     // Tuesday 18:30–20:00 in person, agreement required; another shift at 19:00 the same evening.
     const tuesday = weekdayFrom(2, 21);
     const eventId = await makeEvent(t, tuesday, '18:30', '20:00', { confidentialityRequired: true });
+    const trainingId = (await t.call('trainings.list', {})).find((x) => x.key === 'group_facilitation')!.id;
     const roles = {
-      one: await makeRole(t, eventId, { name: 'One skill', needed: 1, skills: [{ skillId: gf, minLevel: 2 }] }),
+      one: await makeRole(t, eventId, { name: 'One skill', needed: 1, skills: [{ skillId: gf, minLevel: 2 }], requiredTrainingId: trainingId }),
       two: await makeRole(t, eventId, { name: 'Two skills', needed: 1, skills: [{ skillId: gf, minLevel: 3 }, { skillId: listening, minLevel: 1 }] }),
       open: await makeRole(t, eventId, { name: 'Anyone', needed: 1 }),
+      trained: await makeRole(t, eventId, { name: 'Anyone trained', needed: 1, requiredTrainingId: trainingId }),
     };
     const other = await makeEvent(t, tuesday, '19:00', '21:00', { kind: 'community', title: 'Other' });
     const otherRole = await makeRole(t, other, { name: 'Elsewhere' });
@@ -69,7 +79,7 @@ describe('events.suggest ranking (property)', () => {
        VALUES (@first, 'Test', @sortName, '2024-01-01', @status, @since, 1, @availability, @format, @signed, @archived, @at, @at)`,
     );
 
-    const oracle = (people: (Person & { id: number })[], role: 'one' | 'two' | 'open') => {
+    const oracle = (people: (Person & { id: number })[], role: RoleShape) => {
       const required = role === 'one' ? [{ held: (p: Person) => p.gf, min: 2 }] : role === 'two' ? [{ held: (p: Person) => p.gf, min: 3 }, { held: (p: Person) => p.listening, min: 1 }] : [];
       return people
         .filter((p) => !p.archived && p.status !== 'left' && p.onRole !== role)
@@ -79,7 +89,8 @@ describe('events.suggest ranking (property)', () => {
           const availability = p.availability === 0 ? 5 : p.availability & TUE_EVENING ? 20 : 0;
           const format = p.format === 'remote' ? 0 : 10;
           const status = p.status === 'paused' ? -30 : 0;
-          const base = skills + availability + format + status;
+          const qualification = !REQUIRES_TRAINING.includes(role) ? 0 : { valid: 0, expired: -30, none: -50 }[p.qualification];
+          const base = skills + availability + format + status + qualification;
           const load = Math.max(0, 20 - Math.floor(p.minutes / 60));
           // Another shift then: elsewhere, or another role of this same session.
           const clash = p.onOther || (p.onRole !== 'none' && p.onRole !== role);
@@ -94,7 +105,7 @@ describe('events.suggest ranking (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(person, { minLength: 5, maxLength: 40, size: 'max' }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 6 }), async (people, limit, firstPage) => {
         const made = sqlite.transaction(() => {
-          sqlite.exec('DELETE FROM assignments; DELETE FROM hour_entries; DELETE FROM volunteer_skills; DELETE FROM volunteers;');
+          sqlite.exec('DELETE FROM assignments; DELETE FROM hour_entries; DELETE FROM volunteer_skills; DELETE FROM qualifications; DELETE FROM volunteers;');
           return people.map((p) => {
             const id = Number(
               insert.run({
@@ -121,12 +132,21 @@ describe('events.suggest ranking (property)', () => {
             }
             const assign = (roleId: number, eventOf: number) =>
               sqlite.prepare('INSERT INTO assignments (role_id, event_id, volunteer_id, created_at) VALUES (?, ?, ?, ?)').run(roleId, eventOf, id, at);
+            if (p.qualification !== 'none') {
+              const [obtained, expires] = p.qualification === 'valid' ? ['2024-01-01', null] : ['2020-01-01', '2021-01-01'];
+              sqlite
+                .prepare(
+                  `INSERT INTO qualifications (volunteer_id, training_id, obtained_on, expires_on, source, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, 'manual', ?, ?)`,
+                )
+                .run(id, trainingId, obtained, expires, at, at);
+            }
             if (p.onOther) assign(otherRole, other);
             if (p.onRole !== 'none') assign(roles[p.onRole], eventId);
             return { ...p, id };
           });
         })();
-        for (const role of ['one', 'two', 'open'] as const) {
+        for (const role of SHAPES) {
           const expected = oracle(made, role);
           const got = suggest(sqlite, roles[role], limit, firstPage);
           expect(got.suggestions.map((s) => [s.volunteerId, s.score])).toEqual(expected.slice(0, limit));

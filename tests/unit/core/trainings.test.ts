@@ -9,7 +9,7 @@ import { DATABASE_FILE } from '../../../electron/core/relais';
 import { SEEDED_TRAININGS } from '../../../electron/core/trainings/catalogue-seed';
 import { trainingSessionFigures } from '../../../electron/core/trainings/figures';
 import { addDays, localToday } from '../../../electron/core/trainings/validity';
-import { qualificationWarnings, roleQualificationWarnings } from '../../../electron/core/trainings/warnings';
+import { qualificationStandings, qualificationWarnings } from '../../../electron/core/trainings/warnings';
 import { resources } from '../../../shared/i18n';
 import { buildVolunteer, dumpTables, expectFailure, expectIssue, openTestCore, tempDir, withReadonly, type TestCore } from './helpers';
 import { buildSession, personTrainings, seedRoleRequiring, trainingId } from './trainings.support';
@@ -459,9 +459,18 @@ describe('roles that require a qualification (staffing warnings)', () => {
       expect(qualificationWarnings(db, training.id, pssm, '2025-06-01')).toEqual([{ kind: 'qualificationMissing', trainingId: pssm, expiredOn: null }]);
       // Obtained after the event: missing on that day.
       expect(qualificationWarnings(db, valid.id, pssm, '2024-01-14')).toEqual([{ kind: 'qualificationMissing', trainingId: pssm, expiredOn: null }]);
-      expect(roleQualificationWarnings(db, roleId, none.id)).toHaveLength(1);
-      expect(roleQualificationWarnings(db, roleId, valid.id)).toEqual([]);
-      expect(roleQualificationWarnings(db, free, none.id)).toEqual([]);
+      // The same answers for a page of people at once (how suggestions rank them).
+      const standings = qualificationStandings(db, pssm, [valid.id, none.id, lapsed.id, training.id], '2025-06-01');
+      expect(Object.fromEntries(standings)).toEqual({
+        [valid.id]: { state: 'qualified', expiredOn: null },
+        [none.id]: { state: 'missing', expiredOn: null },
+        [lapsed.id]: { state: 'expired', expiredOn: '2025-01-15' },
+        [training.id]: { state: 'missing', expiredOn: null },
+      });
+      expect(qualificationStandings(db, pssm, [lapsed.id], '2025-01-14').get(lapsed.id)).toEqual({ state: 'qualified', expiredOn: null });
+      expect(qualificationStandings(db, pssm, [valid.id], '2024-01-14').get(valid.id)).toEqual({ state: 'missing', expiredOn: null });
+      expect(qualificationStandings(db, pssm, [], '2025-06-01').size).toBe(0);
+      expect(db.prepare('SELECT required_training_id FROM event_roles WHERE id IN (?, ?) ORDER BY id').pluck().all(roleId, free)).toEqual([pssm, null]);
     });
   });
 
@@ -474,7 +483,7 @@ describe('roles that require a qualification (staffing warnings)', () => {
     await t.call('trainings.addQualification', { volunteerId: valid.id, trainingId: pssm, obtainedOn: '2024-01-15' });
     await t.call('trainings.addQualification', { volunteerId: lapsed.id, trainingId: pssm, obtainedOn: '2022-01-15', expiresOn: '2025-01-15' });
     const { roleId } = seedRoleRequiring(t.file, '2025-06-01', null);
-    await t.call('trainings.setRoleRequirement', { roleId, trainingId: pssm });
+    await t.call('events.updateRole', { roleId, role: { name: 'Écoute', needed: 1, requiredTrainingId: pssm } });
     const kinds = async (volunteerId: number) =>
       (await t.call('events.assign', { roleId, volunteerId })).warnings.filter((w) => w.kind.startsWith('qualification'));
     expect(await kinds(valid.id)).toEqual([]);
@@ -486,20 +495,31 @@ describe('roles that require a qualification (staffing warnings)', () => {
     withReadonly(t.file, (db) => expect(db.prepare('SELECT count(*) FROM assignments WHERE role_id = ?').pluck().get(roleId)).toBe(3));
   });
 
-  it('sets and clears the training a role requires; unknown or archived trainings are refused', async () => {
+  it('a role requires a training through the role itself (events.addRole / updateRole); unknown or archived trainings are refused', async () => {
     const t = await openTestCore();
     const pssm = await trainingId(t, 'mental_health_first_aid');
     const old = await t.call('trainings.save', { name: 'Ancienne' });
+    const { eventId } = seedRoleRequiring(t.file, '2025-06-01', null);
+    const role = await t.call('events.addRole', { eventId, role: { name: 'Premiers secours', needed: 1, requiredTrainingId: pssm } });
+    expect(role.requiredTraining).toEqual({ id: pssm, key: 'mental_health_first_aid', name: null, archived: false });
+    const shown = (await t.call('events.staffing', { eventId })).roles.find((r) => r.id === role.id)!;
+    expect(shown.requiredTraining).toEqual({ id: pssm, key: 'mental_health_first_aid', name: null, archived: false });
+    // The association's own training, then archived: the role keeps it on later edits…
+    const kept = await t.call('events.updateRole', { roleId: role.id, role: { name: 'Premiers secours', needed: 1, requiredTrainingId: old.id } });
+    expect(kept.requiredTraining).toEqual({ id: old.id, key: null, name: 'Ancienne', archived: false });
     await t.call('trainings.archive', { id: old.id, archived: true });
-    const { roleId } = seedRoleRequiring(t.file, '2025-06-01', null);
-    expect(await t.call('trainings.roleRequirement', { roleId })).toEqual({ roleId, requiredTrainingId: null });
-    expect(await t.call('trainings.setRoleRequirement', { roleId, trainingId: pssm })).toEqual({ roleId, requiredTrainingId: pssm });
-    expect(await t.call('trainings.roleRequirement', { roleId })).toEqual({ roleId, requiredTrainingId: pssm });
-    expectFailure(await t.dispatch('trainings.roleRequirement', { roleId: 999 }), 'NOT_FOUND');
-    await refused(t, 'trainings.setRoleRequirement', { roleId, trainingId: 999 }, ['trainingId'], 'unknownTraining');
-    await refused(t, 'trainings.setRoleRequirement', { roleId, trainingId: old.id }, ['trainingId'], 'trainingArchived');
-    expectFailure(await t.dispatch('trainings.setRoleRequirement', { roleId: 999, trainingId: pssm }), 'NOT_FOUND');
-    expect(await t.call('trainings.setRoleRequirement', { roleId, trainingId: null })).toEqual({ roleId, requiredTrainingId: null });
+    expect((await t.call('events.updateRole', { roleId: role.id, role: { name: 'Premiers secours', needed: 2, requiredTrainingId: old.id } })).requiredTraining).toMatchObject({
+      id: old.id,
+      archived: true,
+    });
+    // …but no role newly requires it, nor an unknown one; nothing is written then.
+    await refused(t, 'events.addRole', { eventId, role: { name: 'Écoute 2', needed: 1, requiredTrainingId: old.id } }, ['role', 'requiredTrainingId'], 'trainingArchived');
+    await refused(t, 'events.addRole', { eventId, role: { name: 'Écoute 2', needed: 1, requiredTrainingId: 999 } }, ['role', 'requiredTrainingId'], 'unknownTraining');
+    await refused(t, 'events.updateRole', { roleId: role.id, role: { name: 'Premiers secours', needed: 1, requiredTrainingId: 999 } }, ['role', 'requiredTrainingId'], 'unknownTraining');
+    // Cleared with null.
+    expect((await t.call('events.updateRole', { roleId: role.id, role: { name: 'Premiers secours', needed: 1, requiredTrainingId: null } })).requiredTraining).toBeNull();
+    // One way to set it: the separate trainings calls are gone.
+    expectFailure(await t.dispatch('trainings.setRoleRequirement', { roleId: role.id, trainingId: pssm }), 'UNKNOWN_METHOD');
   });
 });
 

@@ -1,13 +1,15 @@
 import { ActionIcon, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Skill } from '../../../../shared/api';
+import { RoleTrainingRequirement } from '../trainings/RoleTrainingRequirement';
 import { skillLabel } from '../volunteers/labels';
 import { newRoleRow, type RoleRow } from './formModel';
 import { TimeField } from './TimeField';
 
 /**
  * The roles (shifts) planned with an event or on every session of a series: a name, how many
- * people, an optional time window inside the event, and the skills it needs with a minimum level.
+ * people, an optional time window inside the event, the skills it needs with a minimum level, and
+ * the training the person on it must hold (copied onto every session of a series).
  */
 export function RolesEditor({
   rows,
@@ -96,6 +98,15 @@ export function RolesEditor({
                   {t('form.addSkill')}
                 </Button>
               </Group>
+              <RoleTrainingRequirement
+                value={row.requiredTrainingId}
+                onChange={(v) => put(i, { requiredTrainingId: v })}
+                ariaLabel={t('form.roleTraining', { n })}
+                withDescription={false}
+                error={error(`roles.${i}.requiredTrainingId`)}
+                data-path={`roles.${i}.requiredTrainingId`}
+                style={{ maxWidth: 420 }}
+              />
             </Stack>
           </Card>
         );

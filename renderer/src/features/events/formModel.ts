@@ -12,6 +12,8 @@ export interface RoleRow {
   from: string;
   to: string;
   skills: { skillId: string | null; minLevel: '1' | '2' | '3' }[];
+  /** The training the person on it must hold (null: none). */
+  requiredTrainingId: number | null;
 }
 
 export interface EventFormValues {
@@ -46,7 +48,7 @@ export interface EventFormValues {
 }
 
 let serial = 0;
-export const newRoleRow = (): RoleRow => ({ key: `r${++serial}`, id: null, name: '', needed: 1, from: '', to: '', skills: [] });
+export const newRoleRow = (): RoleRow => ({ key: `r${++serial}`, id: null, name: '', needed: 1, from: '', to: '', skills: [], requiredTrainingId: null });
 
 export function emptyValues(date: string): EventFormValues {
   return {
@@ -129,6 +131,7 @@ export function valuesFromSeries(s: SeriesOut, from: { date: string; position: n
       from: timePlus(s.startTime, r.startOffset),
       to: timePlus(s.startTime, r.endOffset),
       skills: r.skills.map((k) => ({ skillId: String(k.skillId), minLevel: String(k.minLevel) as '1' | '2' | '3' })),
+      requiredTrainingId: r.requiredTrainingId,
     })),
   };
 }
@@ -156,6 +159,7 @@ function rolesInput(v: EventFormValues) {
     startOffset: r.from ? wrap(minutesBetweenTimes(v.startTime, r.from)) : 0,
     endOffset: r.to ? wrap(minutesBetweenTimes(v.startTime, r.to)) : duration,
     skills: r.skills.filter((s) => s.skillId !== null).map((s) => ({ skillId: Number(s.skillId), minLevel: Number(s.minLevel) as 1 | 2 | 3 })),
+    requiredTrainingId: r.requiredTrainingId,
   }));
 }
 // A role after midnight of an evening event still counts from the event's start.

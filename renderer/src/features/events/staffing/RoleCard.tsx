@@ -6,7 +6,7 @@ import { useNotify } from '../../../components/notify';
 import { skillLabel } from '../../volunteers/labels';
 import { clock } from '../dates';
 import { useStaffingMutations, type StaffingOut, type StaffingRoleOut } from './queries';
-import { warningSentence, type SentenceContext } from './sentences';
+import { trainingLabel, warningSentence, type SentenceContext } from './sentences';
 import { SuggestionList } from './SuggestionList';
 import { timeAt } from './time';
 import { VolunteerPicker } from './VolunteerPicker';
@@ -68,6 +68,11 @@ export function RoleCard({
               {whole ? `${t('staffing.wholeEvent')} · ${window}` : window}
             </Text>
             <Group gap={6}>
+              {role.requiredTraining ? (
+                <Badge variant="light" color="grape" size="lg" tt="none" fw={500} data-testid="required-training">
+                  {t('staffing.requiresTraining', { training: trainingLabel(sentences, role.requiredTraining) })}
+                </Badge>
+              ) : null}
               {role.skills.length === 0 ? (
                 <Text size="sm" c="gray.7">
                   {t('staffing.noSkills')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SKILL_CATEGORIES, type Skill } from '../../../../../shared/api';
 import { ErrorAlert, useFieldErrors } from '../../../components/errors';
 import { useNotify } from '../../../components/notify';
+import { RoleTrainingRequirement } from '../../trainings/RoleTrainingRequirement';
 import { skillLabel } from '../../volunteers/labels';
 import { useStaffingMutations, type StaffingOut, type StaffingRoleOut } from './queries';
 import { offsetOf, timeAt } from './time';
@@ -20,8 +21,9 @@ const row = (skillId: string | null = null, minLevel: SkillRow['minLevel'] = '1'
 
 /**
  * Adds or edits one role: its name, how many people, its time window (the whole event or two
- * wall-clock times inside it) and the skills it needs with a minimum level. Core checks the
- * window and the skills; its messages show under the fields they concern.
+ * wall-clock times inside it), the skills it needs with a minimum level and the training the person
+ * on it must hold. Core checks the window, the skills and the training; its messages show under the
+ * fields they concern.
  */
 export function RoleFormModal({
   event,
@@ -50,6 +52,7 @@ export function RoleFormModal({
   const [from, setFrom] = useState(eventStart);
   const [to, setTo] = useState(eventEnd);
   const [skills, setSkills] = useState<SkillRow[]>([]);
+  const [trainingId, setTrainingId] = useState<number | null>(null);
 
   useEffect(() => {
     if (!opened) return;
@@ -62,6 +65,7 @@ export function RoleFormModal({
     setFrom(role ? timeAt(event.startLocal, role.startOffset) : eventStart);
     setTo(role ? timeAt(event.startLocal, role.endOffset) : eventEnd);
     setSkills(role ? role.skills.map((s) => row(String(s.skillId), String(s.minLevel) as SkillRow['minLevel'])) : []);
+    setTrainingId(role?.requiredTraining?.id ?? null);
     // Only when the dialog opens: typing must not be reset by a refresh behind it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
@@ -80,6 +84,7 @@ export function RoleFormModal({
       startOffset: startOffset ?? Number.NaN,
       endOffset: whole ? null : (endOffset ?? Number.NaN),
       skills: skills.filter((s) => s.skillId !== null).map((s) => ({ skillId: Number(s.skillId), minLevel: Number(s.minLevel) })),
+      requiredTrainingId: trainingId,
     };
     const done = (saved: { name: string }) => {
       notify.success(t(role ? 'staffing.form.saved' : 'staffing.form.added', { name: saved.name }));
@@ -206,6 +211,7 @@ export function RoleFormModal({
               </Button>
             </Group>
           </Stack>
+          <RoleTrainingRequirement value={trainingId} onChange={setTrainingId} error={fieldError('requiredTrainingId')} data-path="role.requiredTrainingId" />
           {/* Errors without a field (the event cancelled meanwhile, the role removed) read on their own. */}
           {mutation.error && errors.paths.length === 0 ? <ErrorAlert error={mutation.error} /> : null}
           <Group justify="flex-end">

@@ -26,6 +26,12 @@ const skillName = (c: SentenceContext, id: number) => {
   const s = c.skills.get(id);
   return s ? skillLabel(c.tv, s) : `#${id}`;
 };
+/** A training by its key (seeded, translated) or the association's own name. */
+export const trainingLabel = (c: Pick<SentenceContext, 't'>, w: { trainingKey?: string | null; trainingName?: string | null; key?: string | null; name?: string | null; trainingId?: number; id?: number }) => {
+  const name = w.trainingName ?? w.name ?? null;
+  const key = w.trainingKey ?? w.key ?? null;
+  return name ?? (key ? loose(c.t)(`trainings:catalogue.${key}`) : `#${w.trainingId ?? w.id ?? ''}`);
+};
 const level = (c: SentenceContext, n: number) => loose(c.tv)(`volunteers:levels.${n}`);
 const hours = (c: SentenceContext, minutes: number) => formatMinutes(minutes, c.lang);
 
@@ -82,6 +88,12 @@ export function reasonSentence(r: SuggestionReason, c: SentenceContext): string 
       return t(r.ok ? 'staffing.reasons.confidentialityOk' : 'staffing.reasons.confidentialityNo');
     case 'status':
       return t('staffing.reasons.paused');
+    case 'qualification': {
+      const training = trainingLabel(c, r);
+      if (r.state === 'qualified') return t('staffing.reasons.qualificationOk', { training });
+      if (r.state === 'expired' && r.expiredOn) return t('staffing.reasons.qualificationExpired', { training, date: longDay(r.expiredOn, c.lang) });
+      return t('staffing.reasons.qualificationMissing', { training });
+    }
   }
 }
 
@@ -100,6 +112,8 @@ export function reasonIsGood(r: SuggestionReason): boolean {
       return r.points > 0;
     case 'status':
       return false;
+    case 'qualification':
+      return r.state === 'qualified';
   }
 }
 
@@ -120,7 +134,7 @@ export function warningSentence(w: AssignmentWarning | RoleWarning, c: SentenceC
       return t('staffing.warnings.underStaffed', { missing: w.needed - w.filled });
     case 'qualificationMissing':
     case 'qualificationExpired': {
-      const training = w.trainingName ?? (w.trainingKey ? loose(c.t)(`trainings:catalogue.${w.trainingKey}`) : `#${w.trainingId}`);
+      const training = trainingLabel(c, w);
       return w.kind === 'qualificationExpired'
         ? t('staffing.warnings.qualificationExpired', { training, date: longDay(w.expiredOn, c.lang) })
         : t('staffing.warnings.qualificationMissing', { training });
