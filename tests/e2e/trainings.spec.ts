@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatDate, formatMoney } from '../../shared/format';
+import { resources } from '../../shared/i18n';
 import { completeSetup, expect, test, type CoreFixture } from './fixtures';
 import { SessionPage, TrainingsPage, VolunteerQualificationsBlock, trainingStrings } from './pages/trainings';
 import { fill, type Lang } from './pages/volunteersLocale';
@@ -62,10 +63,10 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       // Bad amounts: a negative one is caught as typed, an absurd one by core; nothing is written.
       await form.field(s.sessionForm.cost).fill('-12');
       await form.saveButton.click();
-      await expect(form.root.getByText(s.issues.costNegative)).toBeVisible();
+      await expect(form.root.getByText(resources[lang].validation.costNegative)).toBeVisible();
       await form.field(s.sessionForm.cost).fill(lang === 'fr' ? '2 000 000' : '2,000,000');
       await form.saveButton.click();
-      await expect(form.root.getByText(s.issues.costTooHigh)).toBeVisible();
+      await expect(form.root.getByText(resources[lang].validation.costTooHigh)).toBeVisible();
       expect((await core.call('trainings.listSessions', {})).total).toBe(0);
       await axe(page, '[role="dialog"]');
 
@@ -89,7 +90,7 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await session.completedOn.fill('14/03/2025');
       await session.completedOn.press('Escape');
       await session.completeButton.click();
-      await expect(page.getByText(s.issues.completedBeforeSession)).toBeVisible();
+      await expect(page.getByText(resources[lang].validation.completedBeforeSession)).toBeVisible();
       expect((await core.call('trainings.forVolunteer', { volunteerId: ana.id })).qualifications).toEqual([]);
 
       await session.completedOn.fill('16/03/2025');
@@ -155,7 +156,7 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await dialog.getByLabel(new RegExp(`^${s.trainingForm.name}`)).fill('Accueil téléphonique');
       await dialog.getByLabel(new RegExp(`^${s.trainingForm.validityMonths.replace(/[()]/g, '\\$&')}`)).fill('-6');
       await dialog.getByRole('button', { name: /^(Save|Enregistrer)$/ }).click();
-      await expect(dialog.getByText(s.issues.validityMonths)).toBeVisible();
+      await expect(dialog.getByText(resources[lang].validation.validityMonths)).toBeVisible();
       expect((await core.call('trainings.list', { includeArchived: true })).length).toBe(4);
       await axe(page, '[role="dialog"]');
       await dialog.getByLabel(new RegExp(`^${s.trainingForm.validityMonths.replace(/[()]/g, '\\$&')}`)).fill('24');
