@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/errors';
 import { call } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import { useFormat, useLanguage } from '../../lib/format';
+import { clock } from '../events/dates';
+import { VolunteerScheduleExport } from '../events/VolunteerScheduleExport';
 import { EntryFormModal } from '../hours/EntryFormModal';
 import { useVolunteerHours } from '../hours/queries';
 
@@ -26,6 +28,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 export function VolunteerActivity({ volunteerId, name, canAdd = true }: { volunteerId: number; name?: string; canAdd?: boolean }) {
   const { t } = useTranslation('hours');
   const fmt = useFormat();
+  const lang = useLanguage();
   const hours = useVolunteerHours(volunteerId);
   const schedule = useQuery({
     queryKey: ['events', 'volunteerSchedule', volunteerId],
@@ -92,9 +95,12 @@ export function VolunteerActivity({ volunteerId, name, canAdd = true }: { volunt
             ) : null}
           </Stack>
           <Stack gap="xs">
-            <Title order={3} size="h5">
-              {t('activity.upcoming')}
-            </Title>
+            <Group justify="space-between" gap="xs">
+              <Title order={3} size="h5">
+                {t('activity.upcoming')}
+              </Title>
+              <VolunteerScheduleExport volunteerId={volunteerId} />
+            </Group>
             {schedule.isError ? <ErrorAlert error={schedule.error} /> : null}
             {schedule.data && schedule.data.rows.length === 0 ? (
               <Text c="gray.6" fs="italic">
@@ -109,7 +115,7 @@ export function VolunteerActivity({ volunteerId, name, canAdd = true }: { volunt
                   </Anchor>
                   <Group gap={6}>
                     <Text size="sm" c="gray.7">
-                      {t('activity.when', { date: fmt.date(e.start.slice(0, 10)), time: e.start.slice(11, 16) })}
+                      {t('activity.when', { date: fmt.date(e.start.slice(0, 10)), time: clock(e.start.slice(11, 16), lang) })}
                     </Text>
                     {e.facilitator ? (
                       <Badge size="sm" variant="light" color="grape" tt="none" styles={{ label: { color: 'var(--mantine-color-gray-9)' } }}>
