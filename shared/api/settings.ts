@@ -89,6 +89,12 @@ export const weeklyHourCap = z
   .max(MAX_WEEKLY_HOUR_CAP, { error: 'v:weeklyHourCap' })
   .nullable();
 
+/**
+ * The association's time zone (an IANA name such as Europe/Paris): new events are planned in it.
+ * Core checks the name is a zone it knows (Temporal's data) and keeps its canonical spelling.
+ */
+export const timeZoneSetting = requiredText(64);
+
 export const settingsView = z.object({
   /** null until the first run has picked one. */
   language: language.nullable(),
@@ -98,6 +104,8 @@ export const settingsView = z.object({
   dataDir: z.string(),
   /** Hours per week before staffing warns (null: no cap). */
   weeklyHourCap,
+  /** The zone new events are planned in: the one chosen in Settings, else this computer's. */
+  timeZone: z.string(),
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -108,6 +116,8 @@ export const settingsMethods = {
   'settings.saveCustomField': method(customFieldInput, customField),
   'settings.archiveCustomField': method(z.strictObject({ id, archived: z.boolean() }), customField),
   'settings.setWeeklyHourCap': method(z.strictObject({ hours: weeklyHourCap }), settingsView),
+  /** Events already planned keep the zone they were planned in. */
+  'settings.setTimeZone': method(z.strictObject({ timeZone: timeZoneSetting }), settingsView),
   /** Opens the separate sample database (regenerated each time); the real one is not touched. */
   'settings.openDemo': method(z.undefined().optional(), settingsView),
   'settings.closeDemo': method(z.undefined().optional(), settingsView),

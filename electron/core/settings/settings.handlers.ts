@@ -8,6 +8,7 @@ export const settingsHandlers: DomainHandlers<'settings'> = {
   'settings.saveCustomField': (input, ctx) => service.saveCustomField(ctx, input),
   'settings.archiveCustomField': ({ id, archived }, ctx) => service.setCustomFieldArchived(ctx, id, archived),
   'settings.setWeeklyHourCap': ({ hours }, ctx) => service.setWeeklyHourCap(ctx, hours),
+  'settings.setTimeZone': ({ timeZone }, ctx) => service.setTimeZone(ctx, timeZone),
   'settings.openDemo': async (_input, ctx) => {
     await ctx.session.openDemo();
     return service.getSettings({ ...ctx, ...ctx.session.active });

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { DEFAULT_WEEKLY_HOUR_CAP } from '../../../shared/api';
 import type { Association, AssociationInput, CustomField, Language, SettingsView, associationInput, customFieldInput } from '../../../shared/api';
@@ -5,6 +6,7 @@ import { RelaisFailure } from '../../../shared/errors';
 import { nowIso } from '../clock';
 import type { Context, Store } from '../context';
 import type { Sqlite } from '../db/connection';
+import { defaultTimeZone, isTimeZone } from '../events/time';
 import { loadCustomFields } from '../volunteers/volunteers.repository';
 
 export type { AssociationInput };
@@ -38,6 +40,7 @@ export async function getSettings(ctx: Context): Promise<SettingsView> {
     mode: ctx.session.mode,
     dataDir: ctx.session.dataDir,
     weeklyHourCap: weeklyHourCap(ctx.sqlite),
+    timeZone: defaultTimeZone(ctx.sqlite),
   };
 }
 
@@ -51,6 +54,18 @@ export function weeklyHourCap(sqlite: Sqlite): number | null {
 
 export async function setWeeklyHourCap(ctx: Context, hours: number | null): Promise<SettingsView> {
   await writeSetting(ctx, 'weeklyHourCap', hours);
+  return getSettings(ctx);
+}
+
+/**
+ * The zone new events are planned in (the association's rule, so the demo has its own). Only a
+ * named zone is kept, in its canonical spelling (« europe/paris » → Europe/Paris): a bare offset
+ * such as +01:00 would not follow daylight saving.
+ */
+export async function setTimeZone(ctx: Context, requested: string): Promise<SettingsView> {
+  const zone = isTimeZone(requested) ? Temporal.Now.zonedDateTimeISO(requested).timeZoneId : null;
+  if (!zone || /^[+-]/.test(zone)) throw new RelaisFailure('VALIDATION', { issues: [{ path: ['timeZone'], key: 'planning.timeZone' }] });
+  await writeSetting(ctx, 'timeZone', zone);
   return getSettings(ctx);
 }
 

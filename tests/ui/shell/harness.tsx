@@ -50,7 +50,7 @@ export const association = {
 };
 
 export function view(overrides: Partial<SettingsView> = {}): SettingsView {
-  return { language: 'en', association, customFields: [], mode: 'real', dataDir: '/home/asso/Relais', weeklyHourCap: 10, ...overrides };
+  return { language: 'en', association, customFields: [], mode: 'real', dataDir: '/home/asso/Relais', weeklyHourCap: 10, timeZone: 'Europe/Paris', ...overrides };
 }
 
 function LocationProbe() {

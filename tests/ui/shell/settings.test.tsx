@@ -52,7 +52,7 @@ describe('Settings', () => {
     renderApp('/settings', 'en');
     const name = (await screen.findByRole('textbox', { name: /^Name of the association/ })) as HTMLInputElement;
     fireEvent.change(name, { target: { value: 'Les Amis du Quartier Nord' } });
-    fireEvent.click(screen.getByRole('tab', { name: 'Language' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Language and time zone' }));
     const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Stay on this page' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -78,7 +78,7 @@ describe('Settings', () => {
     fireEvent.change(siret, { target: { value: '123 456 789 00019' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('The association’s details are saved.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('tab', { name: 'Language' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Language and time zone' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/settings?tab=language'));
     expect(screen.queryByRole('dialog')).toBeNull();
   });

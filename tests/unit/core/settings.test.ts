@@ -17,7 +17,7 @@ const associationRows = (file: string) => withReadonly(file, (db) => db.prepare(
 describe('settings.get', () => {
   it('on a new folder: no language, no association, real mode', async () => {
     const t = await openTestCore();
-    expect(await t.call('settings.get')).toEqual({ language: null, association: null, customFields: [], mode: 'real', dataDir: t.dataDir, weeklyHourCap: 10 });
+    expect(await t.call('settings.get')).toEqual({ language: null, association: null, customFields: [], mode: 'real', dataDir: t.dataDir, weeklyHourCap: 10, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
   });
 });
 

@@ -6,6 +6,7 @@ import { CustomFieldsSection } from './CustomFieldsSection';
 import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { SkillsSection } from './SkillsSection';
+import { TimeZoneSection } from './TimeZoneSection';
 import { WeeklyHourCapField } from '../events/staffing/WeeklyHourCapField';
 
 export const SETTINGS_TABS = ['association', 'language', 'customFields', 'skills', 'staffing', 'data'] as const;
@@ -35,7 +36,10 @@ export function SettingsPage() {
           <AssociationSection />
         </Tabs.Panel>
         <Tabs.Panel value="language" pt="lg">
-          <LanguageSection />
+          <Stack gap={48}>
+            <LanguageSection />
+            <TimeZoneSection />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="customFields" pt="lg">
           <CustomFieldsSection />

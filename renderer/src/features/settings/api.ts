@@ -36,6 +36,14 @@ export function useSetLanguage() {
   });
 }
 
+export function useSetTimeZone() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input<'settings.setTimeZone'>) => call('settings.setTimeZone', input),
+    onSuccess: setView(qc),
+  });
+}
+
 /**
  * Opening or leaving the sample data swaps the whole database: every cached answer belongs to the
  * other one, so all queries but the settings (already fresh) start again.
