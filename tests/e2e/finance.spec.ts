@@ -9,6 +9,13 @@ import { FinancePage, financeIssues, financeStrings } from './pages/finance';
 import { commonStrings, type Lang } from './pages/volunteersLocale';
 
 const SHOTS = 'tests/e2e/screenshots';
+
+/** WCAG A/AA checks of the page, or of the open dialog only (the page behind is dimmed on purpose). */
+async function axe(page: import('@playwright/test').Page, only?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.mantine-Notifications-root');
+  const results = await (only ? builder.include(only) : builder).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 const YEAR = new Date().getFullYear();
 
 async function rowsOf(file: string, sheet = 0): Promise<unknown[][]> {
@@ -118,8 +125,10 @@ for (const lang of ['fr', 'en'] as Lang[]) {
       ['Subvention écoute', 'Ville de Lyon', 'DEL-2026-014', 500_000],
     ]);
 
+    await axe(page);
     // Bad amounts are refused under the field, in the page's language, and nothing is saved.
     await page.getByRole('button', { name: s.lines.newExpense, exact: true }).click();
+    await axe(page, '[role="dialog"]');
     const amount = finance.field(s.form.amount);
     for (const [typed, message] of [
       ['-5', issues.negative],
@@ -146,8 +155,7 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     await expect(page.getByTestId('chart-funding')).toContainText('Ville de Lyon');
     await expect(page.getByTestId('chart-funding')).toContainText(money(500_000));
     await expect(page.getByTestId('budget-table')).toContainText(s.categories.venue_hire);
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.mantine-Notifications-root').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await axe(page);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/finance-overview-${lang}.png`, fullPage: true });
 
@@ -189,6 +197,7 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     await expect(page.getByTestId('valuation-total')).toContainText(money(4_200));
     await expect(page.getByText(finance.text(s.valuation.accounts, { amount: money(4_200) }))).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/finance-valuation-${lang}.png`, fullPage: true });
+    await axe(page);
     await finance.exportMenu(s.valuation.export, s.valuation.exportXlsx);
     await expect(page.getByText(finance.text(s.export.saved, { name: `${s.export.timesheetFile}-${YEAR}.xlsx` }))).toBeVisible();
     expect(core.platform.saved).toHaveLength(2);

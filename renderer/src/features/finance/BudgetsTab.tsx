@@ -42,7 +42,9 @@ function BudgetForm({ year, programmeId, budget }: { year: number; programmeId: 
     e.preventDefault();
     setSubmitted(true);
     const cells: { categoryId: number; amountCents: number | null }[] = [];
-    for (const [categoryId, f] of fields) {
+    for (const r of budget.rows) {
+      const categoryId = r.categoryId;
+      const f = fields.get(categoryId) ?? readMoney('', fmt.lang, true);
       if (f.error && f.error !== 'empty') return;
       cells.push({ categoryId, amountCents: f.error === 'empty' ? null : f.cents });
     }
@@ -63,12 +65,13 @@ function BudgetForm({ year, programmeId, budget }: { year: number; programmeId: 
         {rows.map(({ r }) => {
           const c = categories.get(r.categoryId);
           const name = c ? categoryLabel(t, c) : '';
-          const f = fields.get(r.categoryId)!;
-          const cellIssue = fe.paths.find((p) => p.startsWith(`cells.`) && budgetIndex(p) === [...fields.keys()].indexOf(r.categoryId));
+          // A category added since the form opened has no field yet: it starts empty.
+          const f = fields.get(r.categoryId) ?? readMoney('', fmt.lang, true);
+          const cellIssue = fe.paths.find((p) => p.startsWith(`cells.`) && budgetIndex(p) === budget.rows.findIndex((x) => x.categoryId === r.categoryId));
           return (
             <Table.Tr key={r.categoryId}>
               <Table.Td>
-                {name} <Text span c="gray.6" size="sm">({c?.account})</Text>
+                {name} <Text span c="gray.7" size="sm">({c?.account})</Text>
               </Table.Td>
               <Table.Td>
                 <MoneyInput
@@ -155,7 +158,7 @@ export function BudgetsTab({ year, onYear }: { year: number; onYear: (year: numb
         <Text c="gray.7" size="sm" mb="md">
           {t('budgets.intro')}
         </Text>
-        {q.isError ? <ErrorAlert error={q.error} /> : !q.data ? <Loader aria-label={t('tabs.budgets')} /> : <BudgetForm key={`${year}-${column}-${q.dataUpdatedAt}`} year={year} programmeId={column === 0 ? null : column} budget={q.data} />}
+        {q.isError ? <ErrorAlert error={q.error} /> : !q.data ? <Loader aria-label={t('tabs.budgets')} /> : <BudgetForm key={`${year}-${column}`} year={year} programmeId={column === 0 ? null : column} budget={q.data} />}
       </Paper>
     </Stack>
   );

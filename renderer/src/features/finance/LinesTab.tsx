@@ -197,7 +197,7 @@ export function LinesTab({ year, onYear, scope, onScope }: Props) {
                         <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                           {r.programmeName ?? ''}
                         </span>
-                        <span role="cell" className="finance-amount" style={{ fontWeight: 600, color: r.direction === 'income' ? 'var(--mantine-color-green-9)' : undefined }}>
+                        <span role="cell" className="finance-amount" style={{ fontWeight: 600, color: r.direction === 'income' ? '#1b6e2f' : undefined }}>
                           {r.direction === 'income' ? '+\u202f' : '−\u202f'}
                           {fmt.money(r.amountCents)}
                         </span>

@@ -358,7 +358,7 @@ export function ValuationTab({ year, onYear, scope, onScope }: { year: number; o
             ) : (
               <Text c="gray.7">{t('valuation.noMethod')}</Text>
             )}
-            <MethodForm key={methods.dataUpdatedAt} methods={methods.data} defaultYear={year} />
+            <MethodForm methods={methods.data} defaultYear={year} />
           </Stack>
         ) : (
           <Loader aria-label={t('tabs.valuation')} />

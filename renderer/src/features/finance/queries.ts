@@ -68,5 +68,7 @@ export function useFindEvents(input: Input<'finance.findEvents'>, enabled: boole
 /** Any change to money, budgets, categories or the method refreshes every finance figure. */
 export function useFinanceMutation<I, O>(fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: financeKeys.all }) });
+  // Not awaited: the caller's own onSuccess (a notification, closing a form) runs at once, even if
+  // the refreshed data then re-renders the form it came from.
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: financeKeys.all }) });
 }
