@@ -4,6 +4,8 @@ import enVolunteers from '../../shared/i18n/locales/en/volunteers.json';
 import frVolunteers from '../../shared/i18n/locales/fr/volunteers.json';
 import enValidation from '../../shared/i18n/locales/en/validation.json';
 import frValidation from '../../shared/i18n/locales/fr/validation.json';
+import enTrainings from '../../shared/i18n/locales/en/trainings.json';
+import frTrainings from '../../shared/i18n/locales/fr/trainings.json';
 import { completeSetup, expect, test, type CoreFixture } from './fixtures';
 import { staffingStrings, StaffingPanelPage } from './pages/staffing';
 import { fill, type Lang } from './pages/volunteersLocale';
@@ -12,6 +14,7 @@ const SHOTS = 'tests/e2e/screenshots';
 const ZONE = 'Europe/Paris';
 const volunteers = { en: enVolunteers, fr: frVolunteers };
 const validation = { en: enValidation, fr: frValidation };
+const trainings = { en: enTrainings, fr: frTrainings };
 
 /** The first Tuesday at least ten days ahead: the series' sessions are all to come. */
 function nextTuesday(): string {
@@ -196,6 +199,52 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     await page.screenshot({ path: `${SHOTS}/staffing-unfilled-${lang}.png`, fullPage: true });
     await rows.filter({ hasText: welcome }).getByRole('link', { name: fill(s.unfilled.staffLabel, { role: welcome, event: (await core.call('events.get', { id: occurrenceId })).title }) }).click();
     await expect(staffing.role(welcome)).toBeVisible();
+  });
+
+  test(`requires a training on a role from its dialog, ranks by qualification and warns when someone unqualified is assigned (${lang}) @screenshots`, async ({ app, core }) => {
+    await completeSetup(core, lang);
+    const { people, role, occurrenceId } = await supportGroup(core, lang);
+    const s = staffingStrings[lang];
+    const tr = trainings[lang];
+    const page = app.page;
+    const staffing = new StaffingPanelPage(page, lang);
+    const gfTraining = (await core.call('trainings.list', {})).find((x) => x.key === 'group_facilitation')!.id;
+    const trainingName = tr.catalogue.group_facilitation;
+    // Hélène followed the group facilitation training; Marc and the others did not.
+    await core.call('trainings.addQualification', { volunteerId: people.helene, trainingId: gfTraining, obtainedOn: daysAgo(200) });
+
+    await app.open(`/events/${occurrenceId}?tab=staffing`);
+    await staffing.role(role).getByRole('button', { name: fill(s.editRoleLabel, { role }) }).click();
+    const field = staffing.form.getByRole('combobox', { name: tr.role.required, exact: true });
+    await expect(field).toHaveValue('');
+    await field.click();
+    await page.getByRole('option', { name: trainingName }).click();
+    await expect(field).toHaveValue(trainingName);
+    await expect(staffing.form.getByText(tr.role.requiredHint)).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/staffing-role-training-${lang}.png` });
+    await staffing.form.getByRole('button', { name: s.form.save }).click();
+    await expect(page.getByText(fill(s.form.saved, { name: role }))).toBeVisible();
+    await expect(staffing.role(role).getByTestId('required-training')).toHaveText(fill(s.requiresTraining, { training: trainingName }));
+    const stored = await core.call('events.staffing', { eventId: occurrenceId });
+    expect(stored.roles[0]!.requiredTraining).toMatchObject({ id: gfTraining, key: 'group_facilitation' });
+
+    // Suggestions say who holds it: Hélène first, qualified; Marc has none.
+    await staffing.showSuggestions(role);
+    await expect(staffing.suggestions(role).nth(0)).toContainText('1. Hélène Dupré');
+    await expect(staffing.suggestions(role).nth(0)).toContainText(fill(s.reasons.qualificationOk, { training: trainingName }));
+    const marc = staffing.suggestions(role).filter({ hasText: 'Marc Lefèvre' });
+    await expect(marc).toContainText(fill(s.reasons.qualificationMissing, { training: trainingName }));
+    await axe(page);
+
+    // Assigning Marc goes through, with the warning under his name.
+    await staffing.assignButton(role, 'Marc Lefèvre').click();
+    await expect(page.getByText(fill(s.assignedWithWarnings, { name: 'Marc Lefèvre', role }))).toBeVisible();
+    const assigned = staffing.assignments(role).filter({ hasText: 'Marc Lefèvre' });
+    await expect(assigned.locator('[data-warning="qualificationMissing"]')).toHaveText(fill(s.warnings.qualificationMissing, { training: trainingName }));
+    await staffing.hideSuggestions(role);
+    await page.screenshot({ path: `${SHOTS}/staffing-role-training-warning-${lang}.png`, fullPage: true });
+    const after = await core.call('events.staffing', { eventId: occurrenceId });
+    expect(after.roles[0]!.assignments.map((a) => [a.volunteerId, a.warnings.map((w) => w.kind)])).toEqual([[people.marc, ['qualificationMissing']]]);
   });
 }
 
