@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { PlanningIssues, checkFacilitators, checkProgramme, checkRoles, zoneFor } from './planning.checks';
 import { eventRowOrThrow, isAttended, loadEventDetail, type EventRow } from './planning.repository';
 import { insertEvent, insertRoles, replaceFacilitators, templateColumns, updateEventColumns } from './planning.writes';
+import { fitRolesInside } from './role-fit';
 import { minutesBetween, placeEvent } from './time';
 
 export const getEvent = (ctx: Context, id: number): EventDetail => loadEventDetail(ctx.sqlite, id, nowIso());
@@ -53,7 +54,10 @@ export function createEvent(ctx: Context, data: EventData): { event: EventDetail
 /**
  * Edits or moves one event. An occurrence of a series becomes detached: later edits of the series
  * leave it as it is. An attended event keeps its date and times (its hours were counted on them).
- * Roles are not touched here: the staffing tab edits them, and they must still fit the new length.
+ * Roles are edited in the staffing tab, not here; but they must stay inside the event: a shorter
+ * event shortens the roles that ran past its new end and says so in `adjustments`, and a role that
+ * would start after the new end refuses the edit (see role-fit.ts). One transaction: a refusal
+ * writes nothing.
  */
 export function updateEvent(ctx: Context, id: number, data: EventData): { event: EventDetail; adjustments: Adjustment[] } {
   const before = eventRowOrThrow(ctx.sqlite, id);
@@ -66,11 +70,9 @@ export function updateEvent(ctx: Context, id: number, data: EventData): { event:
   const placed = placeChecked(data, zone, issues, null);
   const moved = placed.start.utc !== before.start_utc || placed.end.utc !== before.end_utc || zone !== before.time_zone;
   if (moved && isAttended(ctx.sqlite, id)) issues.add(['start'], 'planning.attendedLocked');
-  const longestRole = ctx.sqlite.prepare('SELECT max(end_offset) FROM event_roles WHERE event_id = ?').pluck().get(id) as number | null;
-  if (longestRole !== null && placed.minutes > 0 && longestRole > placed.minutes) issues.add(['end'], 'planning.rolesOutsideEvent');
   issues.throwIfAny();
   const at = nowIso();
-  ctx.sqlite.transaction(() => {
+  const shortened = ctx.sqlite.transaction(() => {
     const changed = updateEventColumns(
       ctx.sqlite,
       id,
@@ -86,8 +88,9 @@ export function updateEvent(ctx: Context, id: number, data: EventData): { event:
     const peopleChanged = replaceFacilitators(ctx.sqlite, 'event_facilitators', id, data.facilitatorIds);
     if ((changed || peopleChanged) && before.series_id !== null) updateEventColumns(ctx.sqlite, id, { detached: 1 }, at);
     else if (peopleChanged) ctx.sqlite.prepare('UPDATE events SET updated_at = ? WHERE id = ?').run(at, id);
+    return changed ? fitRolesInside(ctx.sqlite, [id], 'end') : [];
   })();
-  return { event: getEvent(ctx, id), adjustments: placed.adjustments };
+  return { event: getEvent(ctx, id), adjustments: [...placed.adjustments, ...shortened] };
 }
 
 /**

@@ -10,6 +10,7 @@ import { PlanningIssues, checkFacilitators, checkProgramme, checkRoles, zoneFor 
 import { ATTENDED, eventRowOrThrow, findSeriesRow, loadSeriesDetail, loadSeriesRoles, type SeriesRow } from './planning.repository';
 import { insertEvent, insertRoles, replaceFacilitators, syncSeriesRoles, templateColumns, updateEventColumns, type TemplateColumns } from './planning.writes';
 import { ruleDates, ruleSlots, type Rule } from './recurrence';
+import { fitRolesInside } from './role-fit';
 import { addDays, minutesOfDay, weekdayOf } from './time';
 
 export type { SeriesRuleInput };
@@ -147,7 +148,9 @@ export interface Regeneration {
  * most one row (unique series_id + series_position), so running it again changes nothing. Sessions
  * held, begun, attended, cancelled or detached are never changed nor removed; a slot they hold is
  * not generated again. Free sessions follow the template and the rule's times; free sessions past
- * the rule's end are removed. The caller owns the transaction.
+ * the rule's end are removed. A role added by hand on a free session that now runs past its end is
+ * shortened (an adjustment says so), or the edit refused when it would start after the end (see
+ * role-fit.ts). The caller owns the transaction.
  */
 export function regenerateSeries(sqlite: Sqlite, seriesId: number, now: string): Regeneration {
   const s = findSeriesRow(sqlite, seriesId);
@@ -174,6 +177,7 @@ export function regenerateSeries(sqlite: Sqlite, seriesId: number, now: string):
     .all(seriesId) as { id: number; position: number; free: number }[];
   const byPosition = new Map(existing.map((e) => [e.position, e]));
   const out: Regeneration = { created: 0, updated: 0, removed: 0, kept: 0, adjustments: [] };
+  const changedTimes: number[] = [];
   const at = nowIso();
   for (const slot of slots) {
     const times = { start_local: slot.start.local, end_local: slot.end.local, start_utc: slot.start.utc, end_utc: slot.end.utc };
@@ -188,6 +192,7 @@ export function regenerateSeries(sqlite: Sqlite, seriesId: number, now: string):
       const a = updateEventColumns(sqlite, row.id, { ...template, ...times }, at);
       const b = replaceFacilitators(sqlite, 'event_facilitators', row.id, facilitators);
       const c = syncSeriesRoles(sqlite, row.id, roles);
+      if (a) changedTimes.push(row.id);
       if (a || b || c) {
         out.updated++;
         out.adjustments.push(...adjustments.filter((x) => x.position === slot.position));
@@ -203,6 +208,8 @@ export function regenerateSeries(sqlite: Sqlite, seriesId: number, now: string):
       out.removed++;
     } else out.kept++;
   }
+  // Sessions whose times changed keep their roles inside them.
+  out.adjustments.push(...fitRolesInside(sqlite, changedTimes, 'endTime'));
   return out;
 }
 

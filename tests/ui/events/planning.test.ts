@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../renderer/src/app/i18n';
+import { adjustmentSentence } from '../../../renderer/src/features/events/adjustments';
 import { clock, eventWhen, longDay, monthGrid, startOfWeek, timePlus } from '../../../renderer/src/features/events/dates';
 import { emptyValues, newRoleRow, toEventInput, toSeriesInput, typedDuration, valuesFromSeries } from '../../../renderer/src/features/events/formModel';
 import type { SeriesOut } from '../../../renderer/src/features/events/queries';
@@ -98,5 +100,20 @@ describe('the event form’s values as the contract takes them', () => {
       { id: 12, name: 'Accueil', endOffset: 30, requiredTrainingId: null },
     ]);
     expect(newRoleRow().requiredTrainingId).toBeNull();
+  });
+});
+
+describe('what the form says after core adjusted something', () => {
+  it('names a role shortened to the event’s new end, and a time moved on the spring-forward night, in both languages', () => {
+    const role = { position: null, eventId: 1, roleId: 2, roleName: 'Rangement', requested: '2030-05-14T12:00', actual: '2030-05-14T11:00', reason: 'roleShortened' } as const;
+    const moved = { position: 1, field: 'start', requested: '2030-03-31T02:30', actual: '2030-03-31T03:30', reason: 'nonexistentTime' } as const;
+    const fr = i18n.getFixedT('fr', 'events');
+    const en = i18n.getFixedT('en', 'events');
+    expect(adjustmentSentence(fr, role, 'fr')).toBe(
+      'mardi 14 mai 2030\u00a0: le rôle «\u00a0Rangement\u00a0» finissait à 12\u00a0h, après la nouvelle fin de l’événement\u00a0; il s’arrête maintenant à 11\u00a0h.',
+    );
+    expect(adjustmentSentence(en, role, 'en')).toMatch(/^Tuesday,? 14 May 2030: the role “Rangement” ended at 12:00, after the event’s new end; it now ends at 11:00\.$/);
+    expect(adjustmentSentence(fr, moved, 'fr')).toContain('2\u00a0h\u00a030 n’existe pas cette nuit-là');
+    expect(adjustmentSentence(en, moved, 'en')).toContain('so the session starts at 03:30');
   });
 });

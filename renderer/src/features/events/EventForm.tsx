@@ -10,7 +10,8 @@ import { useLeaveGuard } from '../../components/LeaveGuard';
 import { useNotify } from '../../components/notify';
 import { ApiError } from '../../lib/api';
 import { useLang } from '../volunteers/labels';
-import { clock, longDay, weekday as weekdayOf, weekdayNames } from './dates';
+import { adjustmentSentence } from './adjustments';
+import { weekday as weekdayOf, weekdayNames } from './dates';
 import { FacilitatorPicker } from './FacilitatorPicker';
 import { hasChanges, ruleInput, toEventInput, toSeriesInput, typedDuration, type EventFormValues } from './formModel';
 import { GuidanceNotes } from './GuidanceNotes';
@@ -110,9 +111,7 @@ export function EventForm({ target, initial, catalogue, programmes, knownPeople,
       color: 'yellow',
       autoClose: false,
       title: t('adjustments.title'),
-      message: adjustments
-        .map((a) => t('adjustments.moved', { date: longDay(a.requested, lang), requested: clock(a.requested.slice(11, 16), lang), actual: clock(a.actual.slice(11, 16), lang) }))
-        .join(' '),
+      message: adjustments.map((a) => adjustmentSentence(t, a, lang)).join(' '),
     });
   };
 
