@@ -158,6 +158,8 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     await expect(activity.last30).toHaveText(w.duration);
     await expect(activity.block).toContainText(hourStrings[lang].categories.support);
     await expect(activity.schedule).toContainText(w.title);
+    // Times read the same as on the event page: « 18 h 30 » in French.
+    await expect(activity.schedule).toContainText(lang === 'fr' ? '18\u00a0h\u00a030' : '18:30');
     await activity.block.scrollIntoViewIfNeeded();
     await activity.block.screenshot({ path: `${SHOTS}/flow-6-volunteer-${lang}.png` });
 
