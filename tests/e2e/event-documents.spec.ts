@@ -86,7 +86,7 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     for (const name of ['Hélène Dupré', 'Zoë N’Gata', 'François Lefèvre']) expect(text).toContain(name);
     if (lang === 'fr') {
       expect(text).toContain('Tuesday 15 October 2030');
-      expect(text).toContain('6:30 pm – 8 pm');
+      expect(text).toContain('18:30 – 20:00');
       expect(text).toContain('Volunteers who came without being expected');
       expect(text).toContain('Number of participants');
     } else {

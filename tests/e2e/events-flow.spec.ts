@@ -195,7 +195,7 @@ for (const lang of ['fr', 'en'] as Lang[]) {
     expect(text).toContain('Les Amis du Relais');
     expect(text).toContain(w.title);
     expect(text).toMatch(dayInWords(FIRST, lang));
-    expect(text).toContain(lang === 'fr' ? '18 h 30 – 20 h' : '6:30 pm – 8 pm');
+    expect(text).toContain(lang === 'fr' ? '18 h 30 – 20 h' : '18:30 – 20:00');
     expect(text).toContain('Hélène Dupré');
     expect(text).toContain(w.role);
     expect(text).toContain(w.place);

@@ -24,12 +24,11 @@ export function longDate(isoDate: string, lang: Language): string {
 export function clockTime(hhmm: string, lang: Language): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   if (lang === 'fr') return m ? `${h}${NBSP}h${NBSP}${String(m).padStart(2, '0')}` : `${h}${NBSP}h`;
-  const suffix = h < 12 ? 'am' : 'pm';
-  const h12 = h % 12 === 0 ? 12 : h % 12;
-  return m ? `${h12}:${String(m).padStart(2, '0')}${NBSP}${suffix}` : `${h12}${NBSP}${suffix}`;
+  // English: the 24-hour clock, as on every screen of Relais (en-GB), so paper and screen agree.
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** « 18 h 30 – 20 h » / "6:30 pm – 8 pm" (an en dash between thin spaces would be too fussy). */
+/** « 18 h 30 – 20 h » / "18:30 – 20:00" (an en dash between thin spaces would be too fussy). */
 export const timeRange = (from: string, to: string, lang: Language) => `${clockTime(from, lang)} – ${clockTime(to, lang)}`;
 
 /** The wall-clock time `minutes` after an event's start, in its own zone (`HH:MM`, day kept apart). */

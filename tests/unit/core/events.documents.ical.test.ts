@@ -215,7 +215,7 @@ describe('a volunteer’s schedule (.ics)', () => {
     const { events, calendar } = parseIcs(readFileSync(result.file!, 'utf8'));
     expect(unescapeText(calendar.getFirstPropertyValue('x-wr-calname'))).toBe('Schedule of Sam Okafor');
     expect(events.map((e) => e.summary)).toEqual(['Drop-in — Welcome']);
-    expect(events[0]!.description).toContain('Role: Welcome (6:30\u00a0pm – 7\u00a0pm)');
+    expect(events[0]!.description).toContain('Role: Welcome (18:30 – 19:00)');
   });
 
   it('answers an empty calendar for someone with nothing planned, and refuses an unknown person or a bad date', async () => {

@@ -146,7 +146,7 @@ describe('attendance sheet (PDF)', () => {
     expect(pdfFonts(file)).toMatch(/SourceSerif4.*yes/);
   });
 
-  it('prints the same sheet in English, whatever the app’s language: "Tuesday 3 March 2026", "6:30 pm"', async () => {
+  it('prints the same sheet in English, whatever the app’s language: "Tuesday 3 March 2026", "18:30"', async () => {
     const t = await openDocumentsCore(print);
     await t.call('settings.setLanguage', { language: 'fr' });
     const { eventId } = await supportGroup(t);
@@ -157,8 +157,8 @@ describe('attendance sheet (PDF)', () => {
     // The small capitals are letter-spaced: pdftotext reads them as separate letters.
     expect(flat.replace(/ /g, '')).toContain('ATTENDANCESHEET');
     expect(flat).toContain('Tuesday 3 March 2026');
-    expect(flat).toContain('6:30 pm – 8:30 pm');
-    expect(flat).toContain('Accueil (6:30 pm – 7 pm), Écoute (6:30 pm – 8:30 pm)');
+    expect(flat).toContain('18:30 – 20:30');
+    expect(flat).toContain('Accueil (18:30 – 19:00), Écoute (18:30 – 20:30)');
     expect(flat).toContain('Volunteers who came without being expected');
     expect(flat).toContain('Number of participants');
     expect(flat).toContain('Page 1 of 1');
@@ -210,7 +210,7 @@ describe('attendance sheet (PDF)', () => {
     expect(last.number - 24).toBeGreaterThan(MIN_WALK_IN_LINES);
     expect(last.fromBottom).toBeLessThan(52);
     expect(text.replace(/\s+/g, ' ')).toContain('Sunday 25 October 2026');
-    expect(text.replace(/\s+/g, ' ')).toContain('9 am – 5 pm');
+    expect(text.replace(/\s+/g, ' ')).toContain('09:00 – 17:00');
     render(b.file!, 'en-long');
   });
 

@@ -216,7 +216,7 @@ function Details({ e }: { e: EventOut }) {
         <Stack gap="md">
           <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="ev-people">
             <Title order={2} size="h4" mb="sm" id="ev-people">
-              {t('form.facilitators')}
+              {t('page.facilitatorsTitle')}
             </Title>
             {e.facilitators.length === 0 ? (
               <Text c="gray.7">{t('page.noFacilitator')}</Text>

@@ -25,7 +25,7 @@ export function VolunteerScheduleExport({ volunteerId }: { volunteerId: number }
     });
   return (
     <Tooltip label={t('documents.exportScheduleHint')} multiline w={280} withArrow openDelay={300}>
-      <Button variant="default" leftSection={<IconCalendar size={18} />} onClick={go} loading={exporter.isPending}>
+      <Button variant="default" size="xs" leftSection={<IconCalendar size={16} />} onClick={go} loading={exporter.isPending}>
         {t('documents.exportSchedule')}
       </Button>
     </Tooltip>
