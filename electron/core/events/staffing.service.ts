@@ -297,6 +297,9 @@ type UnfilledInput = z.output<(typeof staffingMethods)['events.unfilledRoles']['
 export function unfilledRoles(ctx: Context, input: UnfilledInput): { total: number; rows: UnfilledRole[] } {
   const where = [`e.status = 'planned'`];
   const params: Record<string, string | number> = { offset: input.offset, limit: input.limit };
+  // Sort on the column the range walks (its index gives the order, so LIMIT stops early instead of
+  // sorting every unfilled role ahead): UTC for "from now", the wall clock for "from a day".
+  let order = 'e.start_utc';
   if (input.from === null) {
     const now = Date.now();
     params.now = new Date(now).toISOString();
@@ -305,6 +308,7 @@ export function unfilledRoles(ctx: Context, input: UnfilledInput): { total: numb
   } else {
     params.from = input.from;
     where.push('e.start_local >= @from');
+    order = 'e.start_local';
   }
   if (input.to !== null) {
     // Through the whole of that day: '2026-05-02T…' sorts below '2026-05-02U'.
@@ -328,7 +332,7 @@ export function unfilledRoles(ctx: Context, input: UnfilledInput): { total: numb
          e.id AS eventId, e.title AS eventTitle, e.kind AS eventKind, e.time_zone AS timeZone,
          e.start_local AS startLocal, e.end_local AS endLocal, e.start_utc AS startUtc
        ${window} AND filled < r.needed
-       ORDER BY e.start_utc, e.id, r.position, r.id
+       ORDER BY ${order}, e.id, r.position, r.id
        LIMIT @limit OFFSET @offset`,
     )
     .all(params) as UnfilledRole[];
