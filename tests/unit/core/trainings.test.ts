@@ -24,11 +24,16 @@ async function refused(t: TestCore, method: string, input: unknown, path: (strin
   expect(dumpTables(t.file)).toEqual(before);
 }
 
-/** Every key a trainings screen may show for an issue or a reason has a sentence in both languages. */
+/**
+ * Every key a trainings screen may show for an issue or a reason has a sentence in both languages:
+ * an issue in the shared `validation` namespace (or a trainings wording that overrides it), a
+ * reason in trainings' own.
+ */
 function expectSentence(group: 'issues' | 'reasons', key: string) {
   for (const lang of ['fr', 'en'] as const) {
-    const sentences = resources[lang].trainings[group] as Record<string, string>;
-    expect(sentences[key], `${lang} trainings:${group}.${key}`).toEqual(expect.any(String));
+    const own = resources[lang].trainings[group] as Record<string, unknown>;
+    const shared = group === 'issues' ? (resources[lang].validation as unknown as Record<string, unknown>) : {};
+    expect(own[key] ?? shared[key], `${lang} trainings:${group}.${key} or validation:${key}`).toEqual(expect.any(String));
   }
 }
 
