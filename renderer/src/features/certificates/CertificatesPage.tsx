@@ -1,6 +1,7 @@
-import { Alert, Anchor, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PageHeader, PageTabs } from '../../components/PageTabs';
 import { useUrlTab } from '../../lib/useUrlTab';
 import { useSettings } from '../settings/api';
 import { DueTab } from './DueTab';
@@ -21,12 +22,7 @@ export function CertificatesPage() {
   const association = useSettings().data?.association;
   return (
     <Stack gap="lg" maw={1400}>
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text c="gray.7" mt={4}>
-          {t('intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       {association && !association.signatoryName ? (
         <Alert color="yellow" variant="light" data-testid="no-signatory">
           {t('noSignatory')}{' '}
@@ -35,30 +31,18 @@ export function CertificatesPage() {
           </Anchor>
         </Alert>
       ) : null}
-      <Tabs value={tab} onChange={selectTab} keepMounted={false} variant="outline">
-        <Tabs.List aria-label={t('title')}>
-          {CERTIFICATE_TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">
-              {t(`tabs.${k}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="issue" pt="lg">
-          <IssueTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="due" pt="lg">
-          <DueTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="several" pt="lg">
-          <SeveralTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="registry" pt="lg">
-          <RegistryTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="settings" pt="lg">
-          <SettingsTab />
-        </Tabs.Panel>
-      </Tabs>
+      <PageTabs
+        label={t('title')}
+        value={tab}
+        onChange={selectTab}
+        tabs={[
+          { key: 'issue', label: t('tabs.issue'), panel: <IssueTab /> },
+          { key: 'due', label: t('tabs.due'), panel: <DueTab /> },
+          { key: 'several', label: t('tabs.several'), panel: <SeveralTab /> },
+          { key: 'registry', label: t('tabs.registry'), panel: <RegistryTab /> },
+          { key: 'settings', label: t('tabs.settings'), panel: <SettingsTab /> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Loader, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/errors';
+import { PageHeader, PageTabs } from '../../components/PageTabs';
 import { useUrlTab } from '../../lib/useUrlTab';
 import { BudgetsTab } from './BudgetsTab';
 import { CategoriesTab } from './CategoriesTab';
@@ -34,42 +35,24 @@ export function FinancePage() {
 
   return (
     <Stack gap="lg" maw={1180}>
-      <div className="finance-no-print">
-        <Title order={1}>{t('title')}</Title>
-        <Text c="gray.7" mt={4}>
-          {t('intro')}
-        </Text>
-      </div>
-      <Tabs value={tab} onChange={selectTab} keepMounted={false} variant="outline">
-        <Tabs.List aria-label={t('title')} className="finance-no-print">
-          {FINANCE_TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} fz="md" px="md" py="sm" data-testid={`finance-tab-${k}`}>
-              {t(`tabs.${k}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="overview" pt="lg">
-          <OverviewTab {...shared} />
-        </Tabs.Panel>
-        <Tabs.Panel value="lines" pt="lg">
-          <LinesTab {...shared} />
-        </Tabs.Panel>
-        <Tabs.Panel value="budgets" pt="lg">
-          <BudgetsTab year={y} onYear={setYear} />
-        </Tabs.Panel>
-        <Tabs.Panel value="funding" pt="lg">
-          <FundingTab year={y} onYear={setYear} />
-        </Tabs.Panel>
-        <Tabs.Panel value="valuation" pt="lg">
-          <ValuationTab {...shared} />
-        </Tabs.Panel>
-        <Tabs.Panel value="cec" pt="lg">
-          <CecTab year={y} onYear={setYear} />
-        </Tabs.Panel>
-        <Tabs.Panel value="categories" pt="lg">
-          <CategoriesTab />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={t('title')} intro={t('intro')} className="finance-no-print" />
+      <PageTabs
+        label={t('title')}
+        value={tab}
+        onChange={selectTab}
+        compact
+        listClassName="finance-no-print"
+        testId={(k) => `finance-tab-${k}`}
+        tabs={[
+          { key: 'overview', label: t('tabs.overview'), panel: <OverviewTab {...shared} /> },
+          { key: 'lines', label: t('tabs.lines'), panel: <LinesTab {...shared} /> },
+          { key: 'budgets', label: t('tabs.budgets'), panel: <BudgetsTab year={y} onYear={setYear} /> },
+          { key: 'funding', label: t('tabs.funding'), panel: <FundingTab year={y} onYear={setYear} /> },
+          { key: 'valuation', label: t('tabs.valuation'), panel: <ValuationTab {...shared} /> },
+          { key: 'cec', label: t('tabs.cec'), panel: <CecTab year={y} onYear={setYear} /> },
+          { key: 'categories', label: t('tabs.categories'), panel: <CategoriesTab /> },
+        ]}
+      />
     </Stack>
   );
 }

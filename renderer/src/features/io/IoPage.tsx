@@ -1,5 +1,6 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PageHeader, PageTabs } from '../../components/PageTabs';
 import { useUrlTab } from '../../lib/useUrlTab';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -12,28 +13,18 @@ export function IoPage() {
   const [tab, selectTab] = useUrlTab(TABS);
   return (
     <Stack gap="lg" maw={1200}>
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text c="gray.7" mt={4}>
-          {t('intro')}
-        </Text>
-      </div>
-      <Tabs value={tab} onChange={selectTab} variant="outline">
-        <Tabs.List aria-label={t('title')}>
-          {TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">
-              {t(`tabs.${k}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {/* Both stay mounted: a file being checked is not lost by a look at the export tab. */}
-        <Tabs.Panel value="import" pt="lg">
-          <ImportPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="export" pt="lg">
-          <ExportPanel />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={t('title')} intro={t('intro')} />
+      {/* Both stay mounted: a file being checked is not lost by a look at the export tab. */}
+      <PageTabs
+        label={t('title')}
+        value={tab}
+        onChange={selectTab}
+        keepMounted
+        tabs={[
+          { key: 'import', label: t('tabs.import'), panel: <ImportPanel /> },
+          { key: 'export', label: t('tabs.export'), panel: <ExportPanel /> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PageHeader, PageTabs } from '../../components/PageTabs';
 import { useUrlTab } from '../../lib/useUrlTab';
 import { ConsentTab } from './ConsentTab';
 import { ErasureLogTab } from './ErasureLogTab';
@@ -14,30 +15,17 @@ export function PrivacyPage() {
 
   return (
     <Stack gap="lg" maw={1100}>
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text c="gray.7" mt={4}>
-          {t('intro')}
-        </Text>
-      </div>
-      <Tabs value={tab} onChange={selectTab} keepMounted={false} variant="outline">
-        <Tabs.List aria-label={t('title')}>
-          {PRIVACY_TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">
-              {t(`tabs.${k}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="consent" pt="lg">
-          <ConsentTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="retention" pt="lg">
-          <RetentionTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="erasures" pt="lg">
-          <ErasureLogTab />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <PageTabs
+        label={t('title')}
+        value={tab}
+        onChange={selectTab}
+        tabs={[
+          { key: 'consent', label: t('tabs.consent'), panel: <ConsentTab /> },
+          { key: 'retention', label: t('tabs.retention'), panel: <RetentionTab /> },
+          { key: 'erasures', label: t('tabs.erasures'), panel: <ErasureLogTab /> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PageHeader, PageTabs } from '../../components/PageTabs';
 import { useUrlTab } from '../../lib/useUrlTab';
 import { CatalogueTab } from './CatalogueTab';
 import { QualificationsTab } from './QualificationsTab';
@@ -13,30 +14,17 @@ export function TrainingsPage() {
   const [tab, selectTab] = useUrlTab(TRAININGS_TABS);
   return (
     <Stack gap="lg" maw={1200}>
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text c="gray.7" mt={4}>
-          {t('intro')}
-        </Text>
-      </div>
-      <Tabs value={tab} onChange={selectTab} keepMounted={false} variant="outline">
-        <Tabs.List aria-label={t('title')}>
-          {TRAININGS_TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} fz="md" px="lg" py="sm">
-              {t(`tabs.${k}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="sessions" pt="lg">
-          <SessionsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="catalogue" pt="lg">
-          <CatalogueTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="qualifications" pt="lg">
-          <QualificationsTab />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <PageTabs
+        label={t('title')}
+        value={tab}
+        onChange={selectTab}
+        tabs={[
+          { key: 'sessions', label: t('tabs.sessions'), panel: <SessionsTab /> },
+          { key: 'catalogue', label: t('tabs.catalogue'), panel: <CatalogueTab /> },
+          { key: 'qualifications', label: t('tabs.qualifications'), panel: <QualificationsTab /> },
+        ]}
+      />
     </Stack>
   );
 }
