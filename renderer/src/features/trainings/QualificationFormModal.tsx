@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { useNotify } from '../../components/notify';
 import { useLanguage } from '../../lib/format';
-import { errorText, trainingName, useIssues } from './labels';
+import { FormFooter } from './FormFooter';
+import { trainingName, useIssues } from './labels';
 import { useCatalogue, useQualificationMutations } from './queries';
 import { VolunteerField, type PickedPerson } from './VolunteerSearch';
 
@@ -78,22 +79,7 @@ function QualificationForm({ person, onClose }: { person: PickedPerson | null; o
           onChange={(e) => setNote(e.currentTarget.value)}
           error={issues('certificateNote')}
         />
-        {add.error ? (
-          <Alert color="red" variant="light" role="alert">
-            <Text>{errorText(t, add.error)}</Text>
-            {others.map((m) => (
-              <Text key={m}>{m}</Text>
-            ))}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('common:actions.save')}
-          </Button>
-        </Group>
+        <FormFooter error={add.error} others={others} saving={add.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

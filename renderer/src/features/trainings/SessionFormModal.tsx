@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { TimePicker } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { centsToInput, parseMoney, type MoneyParseError } from '../../../../shar
 import { DateField } from '../../components/DateField';
 import { useNotify } from '../../components/notify';
 import { useLanguage } from '../../lib/format';
-import { errorText, issueText, localToday, personName, trainingName, useIssues } from './labels';
+import { FormFooter } from './FormFooter';
+import { issueText, localToday, personName, trainingName, useIssues } from './labels';
 import { useCatalogue, useProgrammes, useSessionMutations } from './queries';
 import { VolunteersField, type PickedPerson } from './VolunteerSearch';
 
@@ -204,22 +205,7 @@ function SessionForm({ session, onClose }: { session: SessionDetail | null; onCl
           error={issues('participantIds') ?? firstUnder(issues, 'participantIds', participants.length)}
           data-testid="participants-field"
         />
-        {mutation.error ? (
-          <Alert color="red" variant="light" role="alert">
-            <Text>{errorText(t, mutation.error)}</Text>
-            {others.map((m) => (
-              <Text key={m}>{m}</Text>
-            ))}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common:actions.save')}
-          </Button>
-        </Group>
+        <FormFooter error={mutation.error} others={others} saving={mutation.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

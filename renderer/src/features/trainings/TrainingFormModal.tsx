@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_VALIDITY_MONTHS, type Training } from '../../../../shared/api';
 import { useNotify } from '../../components/notify';
-import { errorText, trainingName, useIssues } from './labels';
+import { FormFooter } from './FormFooter';
+import { trainingName, useIssues } from './labels';
 import { useTrainingMutations } from './queries';
 
 function TrainingForm({ training, onClose }: { training: Training | null; onClose: () => void }) {
@@ -74,22 +75,7 @@ function TrainingForm({ training, onClose }: { training: Training | null; onClos
           onChange={setValidity}
           error={issues('validityMonths')}
         />
-        {save.error ? (
-          <Alert color="red" variant="light" role="alert">
-            <Text>{errorText(t, save.error)}</Text>
-            {others.map((m) => (
-              <Text key={m}>{m}</Text>
-            ))}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common:actions.save')}
-          </Button>
-        </Group>
+        <FormFooter error={save.error} others={others} saving={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
