@@ -71,7 +71,7 @@ function HoursCell({ row, disabled }: { row: Row; disabled: boolean }) {
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState<number | null>(row.minutes);
   useEffect(() => setMinutes(row.minutes), [row.minutes, open]);
-  if (row.hourEntryId === null || row.minutes === null) return <Text c="gray.6">—</Text>;
+  if (row.hourEntryId === null || row.minutes === null) return <Text c="gray.7">—</Text>;
   const name = `${row.firstName} ${row.lastName}`;
   const save = () =>
     update.mutate({ id: row.hourEntryId!, minutes: minutes as number }, { onSuccess: () => setOpen(false) });

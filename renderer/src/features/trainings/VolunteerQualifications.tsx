@@ -43,7 +43,7 @@ export function VolunteerQualifications({ volunteerId, name, editable = true }: 
       </Group>
       <ErrorAlert error={q.error} />
       {q.data && items.length === 0 ? (
-        <Text c="gray.6" fs="italic">
+        <Text c="gray.7" fs="italic">
           {t('trainings:volunteer.empty')}
         </Text>
       ) : null}

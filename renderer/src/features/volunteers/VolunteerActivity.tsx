@@ -70,7 +70,7 @@ export function VolunteerActivity({ volunteerId, name, canAdd = true }: { volunt
               </Text>
             ) : null}
             {hours.data.byCategory.length === 0 ? (
-              <Text c="gray.6" fs="italic">
+              <Text c="gray.7" fs="italic">
                 {t('activity.noHours')}
               </Text>
             ) : (
@@ -103,7 +103,7 @@ export function VolunteerActivity({ volunteerId, name, canAdd = true }: { volunt
             </Group>
             {schedule.isError ? <ErrorAlert error={schedule.error} /> : null}
             {schedule.data && schedule.data.rows.length === 0 ? (
-              <Text c="gray.6" fs="italic">
+              <Text c="gray.7" fs="italic">
                 {t('activity.nothingPlanned')}
               </Text>
             ) : null}

@@ -202,7 +202,7 @@ function Detail({ v }: { v: VolunteerOut }) {
 
         <Section title={t('sections.skills')} id="sec-skills">
           {v.skills.length === 0 ? (
-            <Text c="gray.6" fs="italic">
+            <Text c="gray.7" fs="italic">
               {t('detail.noSkills')}
             </Text>
           ) : (
@@ -231,7 +231,7 @@ function Detail({ v }: { v: VolunteerOut }) {
         <Section title={t('sections.availability')} id="sec-availability">
           <AvailabilityGrid value={v.availability} caption={t('sections.availability')} />
           {v.availability.length === 0 ? (
-            <Text c="gray.6" fs="italic" size="sm" mt="xs">
+            <Text c="gray.7" fs="italic" size="sm" mt="xs">
               {t('detail.noAvailability')}
             </Text>
           ) : null}
@@ -270,7 +270,7 @@ function Detail({ v }: { v: VolunteerOut }) {
           {v.notes ? (
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{v.notes}</Text>
           ) : (
-            <Text c="gray.6" fs="italic">
+            <Text c="gray.7" fs="italic">
               {t('detail.noNotes')}
             </Text>
           )}
