@@ -255,9 +255,8 @@ export const seriesInfo = z.object({
   count: z.number().int().nullable(),
 });
 
-/** Everything an event page shows about one event (staffing, attendance and debrief have their own calls). */
-export const eventDetail = z.object({
-  id,
+/** What an event and a series (the template of its sessions) both show. */
+const templateView = {
   title: z.string(),
   kind: z.enum(EVENT_KINDS),
   programmeId: id.nullable(),
@@ -269,6 +268,12 @@ export const eventDetail = z.object({
   capacity: z.number().int().nullable(),
   confidentialityRequired: z.boolean(),
   timeZone: z.string(),
+};
+
+/** Everything an event page shows about one event (staffing, attendance and debrief have their own calls). */
+export const eventDetail = z.object({
+  id,
+  ...templateView,
   start: z.string(),
   end: z.string(),
   startUtc: z.string(),
@@ -334,17 +339,7 @@ export type SeriesRole = z.infer<typeof seriesRole>;
 
 export const seriesDetail = z.object({
   id,
-  title: z.string(),
-  kind: z.enum(EVENT_KINDS),
-  programmeId: id.nullable(),
-  programmeName: z.string().nullable(),
-  description: z.string().nullable(),
-  place: z.string().nullable(),
-  videoLink: z.string().nullable(),
-  format: z.enum(EVENT_FORMATS),
-  capacity: z.number().int().nullable(),
-  confidentialityRequired: z.boolean(),
-  timeZone: z.string(),
+  ...templateView,
   frequency: z.enum(FREQUENCIES),
   startsOn: z.string(),
   weekday: z.number().int(),
