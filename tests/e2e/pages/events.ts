@@ -97,10 +97,22 @@ export class EventFormPage {
     if (!skill) return;
     const roleCard = this.page.getByTestId('role-row').nth(n - 1);
     await roleCard.getByRole('button', { name: this.s.form.addSkill }).click();
-    await this.page.getByRole('combobox', { name: fill(this.s.form.roleSkill, { n, m: 1 }), exact: true }).fill(skill.label.slice(0, 6));
-    await this.page.getByRole('option', { name: skill.label, exact: true }).click();
-    await this.page.getByRole('combobox', { name: fill(this.s.form.roleSkillLevel, { n, m: 1 }), exact: true }).click();
-    await this.page.getByRole('option', { name: skill.level, exact: true }).click();
+    const skillBox = this.page.getByRole('combobox', { name: fill(this.s.form.roleSkill, { n, m: 1 }), exact: true });
+    await this.pick(skillBox, skill.label, () => skillBox.fill(skill.label.slice(0, 6)));
+    const levelBox = this.page.getByRole('combobox', { name: fill(this.s.form.roleSkillLevel, { n, m: 1 }), exact: true });
+    await this.pick(levelBox, skill.level, () => levelBox.click());
+  }
+
+  /**
+   * Opens a select's list and clicks one option, as a person would try again: on a busy machine
+   * the list can close while it is being re-rendered, leaving the option found but hidden.
+   */
+  private async pick(box: Locator, option: string, open: () => Promise<void>): Promise<void> {
+    await expect(async () => {
+      await open();
+      await this.page.getByRole('option', { name: option, exact: true }).click({ timeout: 3000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(box).toHaveValue(option);
   }
 
   async submit(label: 'create' | 'createSeries' | 'save'): Promise<void> {
